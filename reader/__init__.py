@@ -1,0 +1,3 @@
+"""reader: a keyboard-first terminal news reader."""
+
+__version__ = "0.1.0"
