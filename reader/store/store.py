@@ -1,0 +1,265 @@
+"""The local store: every article and its read, bookmark and position state, in SQLite.
+
+Each change is one transaction; the database runs in WAL mode so a reader process and a
+writer process can share it. The list is served in pages, never loaded whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.models import Article, ArticleState, ListItem, StoredArticle
+from reader.store.schema import SchemaTooNew, migrate
+
+STORE_FILE = "reader.sqlite3"
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which articles the list shows. Filters combine: both set means unread bookmarks."""
+
+    unread: bool = False
+    bookmarked: bool = False
+
+    def where(self) -> str:
+        clauses = ["1"]
+        if self.unread:
+            clauses.append("read = 0")
+        if self.bookmarked:
+            clauses.append("bookmarked = 1")
+        return " AND ".join(clauses)
+
+
+_LIST_COLUMNS = "id, title, source, read, bookmarked, reading_minutes, published"
+_ORDER = "ORDER BY sort_ts DESC, id DESC"
+
+
+def _list_item(row: sqlite3.Row) -> ListItem:
+    return ListItem(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        read=bool(row["read"]),
+        bookmarked=bool(row["bookmarked"]),
+        reading_minutes=row["reading_minutes"],
+        published=row["published"],
+    )
+
+
+class Store:
+    """One open store. Not thread-safe: use it from one thread (the app's or the CLI's)."""
+
+    def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
+        self.path = path
+        self._clock = clock
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self._conn)
+        except SchemaTooNew as error:
+            raise StoreError(f"{path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from None
+        except OSError as error:
+            raise StoreError(f"{path.parent}: cannot create the data folder ({error.strerror})")
+
+    @classmethod
+    def in_dir(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
+        return cls(data_dir / STORE_FILE, clock=clock)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _write(self, sql: str, params: Iterable[object] = ()) -> sqlite3.Cursor:
+        try:
+            with self._conn:
+                return self._conn.execute(sql, tuple(params))
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: cannot write to the store ({error})") from None
+
+    # -- meta ------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row["value"]
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._write(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- articles --------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken up front so two processes never deadlock."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: cannot write to the store ({error})") from None
+
+    def add(self, article: Article) -> tuple[int, bool]:
+        """Store an article; the same article again updates its text and keeps its state.
+
+        Returns the article's id and whether it was new.
+        """
+        return self.add_many([article])[0]
+
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Store several articles in one transaction (fast, and all-or-nothing)."""
+        now = self._clock()
+        results: list[tuple[int, bool]] = []
+        with self._transaction() as conn:
+            for article in articles:
+                published = article.published.isoformat() if article.published else None
+                body = article.model_dump_json(exclude={"uid", "word_count", "reading_minutes"})
+                content = (
+                    article.title,
+                    article.source,
+                    article.location,
+                    published,
+                    article.reading_minutes,
+                    body,
+                )
+                existing = conn.execute(
+                    "SELECT id FROM articles WHERE uid = ?", (article.uid,)
+                ).fetchone()
+                if existing is not None:
+                    conn.execute(
+                        "UPDATE articles SET title = ?, source = ?, location = ?, published = ?,"
+                        " reading_minutes = ?, body = ? WHERE id = ?",
+                        (*content, existing["id"]),
+                    )
+                    results.append((existing["id"], False))
+                    continue
+                sort_ts = (article.published or now).timestamp()
+                cursor = conn.execute(
+                    "INSERT INTO articles (title, source, location, published, reading_minutes,"
+                    " body, uid, added, sort_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*content, article.uid, now.isoformat(), sort_ts),
+                )
+                assert cursor.lastrowid is not None
+                results.append((cursor.lastrowid, True))
+        return results
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        return StoredArticle(
+            id=row["id"],
+            article=Article.model_validate_json(row["body"]),
+            state=ArticleState(
+                read=bool(row["read"]),
+                bookmarked=bool(row["bookmarked"]),
+                section=row["position_section"],
+                scroll=row["position_scroll"],
+            ),
+            added=datetime.fromisoformat(row["added"]),
+        )
+
+    def item(self, article_id: int) -> ListItem | None:
+        row = self._conn.execute(
+            f"SELECT {_LIST_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else _list_item(row)
+
+    # -- the list, in pages ----------------------------------------------------------------
+
+    def count(self, query: ListQuery = ListQuery()) -> int:
+        sql = f"SELECT count(*) FROM articles WHERE {query.where()}"
+        return self._conn.execute(sql).fetchone()[0]
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[ListItem]:
+        sql = f"SELECT {_LIST_COLUMNS} FROM articles WHERE {query.where()} {_ORDER} LIMIT ? OFFSET ?"
+        return [_list_item(row) for row in self._conn.execute(sql, (limit, offset))]
+
+    def position(self, article_id: int, query: ListQuery = ListQuery()) -> int | None:
+        """The row an article stands at in the list, or None if the query hides it."""
+        row = self._conn.execute(
+            f"SELECT sort_ts FROM articles WHERE id = ? AND {query.where()}", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        sql = (
+            f"SELECT count(*) FROM articles WHERE {query.where()}"
+            " AND (sort_ts > ? OR (sort_ts = ? AND id > ?))"
+        )
+        return self._conn.execute(sql, (row[0], row[0], article_id)).fetchone()[0]
+
+    def next_unread(self, after_id: int, query: ListQuery = ListQuery()) -> int | None:
+        """The next unread article below `after_id` in list order, wrapping to the top."""
+        unread = ListQuery(unread=True, bookmarked=query.bookmarked).where()
+        row = self._conn.execute("SELECT sort_ts FROM articles WHERE id = ?", (after_id,)).fetchone()
+        if row is not None:
+            below = self._conn.execute(
+                f"SELECT id FROM articles WHERE {unread} AND id != ?"
+                f" AND (sort_ts < ? OR (sort_ts = ? AND id < ?)) {_ORDER} LIMIT 1",
+                (after_id, row[0], row[0], after_id),
+            ).fetchone()
+            if below is not None:
+                return below[0]
+        top = self._conn.execute(
+            f"SELECT id FROM articles WHERE {unread} AND id != ? {_ORDER} LIMIT 1", (after_id,)
+        ).fetchone()
+        return None if top is None else top[0]
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _require(self, cursor: sqlite3.Cursor, article_id: int) -> None:
+        if cursor.rowcount == 0:
+            raise KeyError(article_id)
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        read_at = self._clock().isoformat() if read else None
+        cursor = self._write(
+            "UPDATE articles SET read = ?, read_at = ? WHERE id = ?",
+            (int(read), read_at, article_id),
+        )
+        self._require(cursor, article_id)
+
+    def set_bookmarked(self, article_id: int, bookmarked: bool = True) -> None:
+        cursor = self._write(
+            "UPDATE articles SET bookmarked = ? WHERE id = ?", (int(bookmarked), article_id)
+        )
+        self._require(cursor, article_id)
+
+    def set_position(self, article_id: int, section: int, scroll: float) -> None:
+        cursor = self._write(
+            "UPDATE articles SET position_section = ?, position_scroll = ? WHERE id = ?",
+            (section, scroll, article_id),
+        )
+        self._require(cursor, article_id)
