@@ -1,0 +1,236 @@
+"""The article list: a Line-API widget that draws only the rows on screen.
+
+Rows come from the store a page at a time and are kept in a small LRU cache, so a library of
+100,000 articles costs the same to show and scroll as one of ten. No widget per row.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.safe import safe_line
+from reader.models import ListItem
+from reader.store import ListQuery, Store
+
+ROW_HEIGHT = 2
+PAGE_SIZE = 100
+CACHED_PAGES = 16
+
+UNREAD_MARK = "●"
+BOOKMARK_MARK = "★"
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Every article the current filter admits, newest first, two lines a row."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--meta",
+        "article-list--mark",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        & > .article-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .article-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .article-list--unread { text-style: bold; }
+        & > .article-list--meta { color: $text-muted; }
+        & > .article-list--mark { color: $accent; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """The row the cursor is on."""
+
+    class ArticleHighlighted(Message):
+        """The user moved the cursor onto an article."""
+
+        def __init__(self, article_id: int) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    class ArticleOpened(Message):
+        """The user chose an article to read (enter or click)."""
+
+        def __init__(self, article_id: int) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._store = store
+        self.query_filter = ListQuery()
+        """The filter the list shows."""
+        self.total = 0
+        """How many articles the filter admits."""
+        self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def reload(self, query: ListQuery | None = None, keep_id: int | None = None) -> None:
+        """Re-read the list from the store, keeping the cursor on `keep_id` where it is shown."""
+        if query is not None:
+            self.query_filter = query
+        self._pages.clear()
+        self.total = self._store.count(self.query_filter)
+        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
+        row = None if keep_id is None else self._store.position(keep_id, self.query_filter)
+        self.set_reactive(ArticleList.cursor, self._clamp(self.cursor if row is None else row))
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def item_at(self, row: int) -> ListItem | None:
+        if not 0 <= row < self.total:
+            return None
+        number, index = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._store.page(self.query_filter, number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[index] if index < len(page) else None
+
+    @property
+    def current(self) -> ListItem | None:
+        """The article under the cursor."""
+        return self.item_at(self.cursor)
+
+    def refresh_item(self, article_id: int) -> None:
+        """Redraw after an article's state changed, re-reading its page."""
+        self._pages.clear()
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = int(self.scroll_offset.y)
+        row, line = divmod(scroll_y + y, ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        item = self.item_at(row)
+        base = self.rich_style
+        if item is None:
+            return Strip.blank(width, base)
+        if row == self.cursor:
+            base = base + self.get_component_rich_style("article-list--cursor")
+        text = self._row_text(item, line, base)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(segments, width).crop(0, width).simplify()
+
+    def _row_text(self, item: ListItem, line: int, base: Style) -> Text:
+        mark_style = self.get_component_rich_style("article-list--mark", partial=True)
+        if line == 0:
+            unread = UNREAD_MARK if not item.read else " "
+            bookmark = BOOKMARK_MARK if item.bookmarked else " "
+            title_style = base
+            if not item.read:
+                title_style += self.get_component_rich_style("article-list--unread", partial=True)
+            return Text.assemble(
+                (f" {unread}", base + mark_style),
+                (bookmark, base + mark_style),
+                (" ", base),
+                (safe_line(item.title), title_style),
+                style=base,
+                end="",
+            )
+        meta = f"{safe_line(item.source)} · {item.reading_minutes} min"
+        meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
+        return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def _clamp(self, row: int) -> int:
+        return max(0, min(row, self.total - 1)) if self.total else 0
+
+    def _scroll_cursor_visible(self) -> None:
+        top = self.cursor * ROW_HEIGHT
+        height = self.scrollable_content_region.height
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif height and top + ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True)
+
+    def move_to(self, row: int) -> None:
+        """Move the cursor (a user action): the app is told which article is highlighted."""
+        row = self._clamp(row)
+        self.cursor = row
+        self._scroll_cursor_visible()
+        self.refresh()
+        item = self.current
+        if item is not None:
+            self.post_message(self.ArticleHighlighted(item.id))
+
+    def select_id(self, article_id: int) -> None:
+        """Put the cursor on an article without announcing it (the app already knows)."""
+        row = self._store.position(article_id, self.query_filter)
+        if row is not None:
+            self.cursor = row
+            self._scroll_cursor_visible()
+            self.refresh()
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + self._page_rows())
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - self._page_rows())
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.total - 1)
+
+    def action_open(self) -> None:
+        item = self.current
+        if item is not None:
+            self.post_message(self.ArticleOpened(item.id))
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = (int(self.scroll_offset.y) + offset.y) // ROW_HEIGHT
+        if row < self.total:
+            self.move_to(row)
+            self.action_open()

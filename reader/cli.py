@@ -1,0 +1,106 @@
+"""The `reader` command: the app with no subcommand, and subcommands for scripts.
+
+Every failure the user can cause ends in one line on stderr and a non-zero exit, never a
+traceback. Textual is imported only when the app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.paths import DATA_DIR_ENV, data_dir
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CLIError(Exception):
+    """A user-facing failure: the message is printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where the store lives (default: ${DATA_DIR_ENV}, else the platform's data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A keyboard-first terminal news reader. With no command, opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", parents=[common], help="add article files or folders")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument("--json", action="store_true", help="print what was added as JSON")
+
+    listing = commands.add_parser("list", parents=[common], help="list stored articles")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--unread", action="store_true", help="only unread articles")
+    listing.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+
+    show = commands.add_parser("show", parents=[common], help="print one article")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    mark = commands.add_parser("mark", parents=[common], help="mark an article read or unread")
+    mark.add_argument("id", type=int, metavar="ID")
+    state = mark.add_mutually_exclusive_group(required=True)
+    state.add_argument("--read", dest="read", action="store_true")
+    state.add_argument("--unread", dest="read", action="store_false")
+
+    bookmark = commands.add_parser("bookmark", parents=[common], help="bookmark an article")
+    bookmark.add_argument("id", type=int, metavar="ID")
+    bookmark.add_argument("--off", action="store_true", help="remove the bookmark")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except CLIError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `reader list | head`): not an error.
+        sys.stderr.close()
+        return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.commands import COMMANDS, open_store
+    from reader.store import StoreError
+
+    store = open_store(data_dir(getattr(args, "data_dir", None)))
+    try:
+        if args.command is None:
+            from reader.app.app import ReaderApp
+
+            ReaderApp(store).run()
+            return 0
+        return COMMANDS[args.command](store, args)
+    except StoreError as error:
+        raise CLIError(str(error)) from None
+    finally:
+        store.close()
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
