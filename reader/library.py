@@ -11,6 +11,7 @@ from reader.paths import seeds_dir
 from reader.store import Store
 
 SEEDED_KEY = "seeded"
+SEED_SOURCE = "bundled with reader"
 
 
 @dataclass
@@ -22,14 +23,18 @@ class AddReport:
     errors: list[str] = field(default_factory=list)
 
 
-def add_paths(store: Store, paths: Iterable[Path]) -> AddReport:
-    """Ingest files and folders; a bad file is reported and the rest are still added."""
+def add_paths(store: Store, paths: Iterable[Path], *, source: str | None = None) -> AddReport:
+    """Ingest files and folders; a bad file is reported and the rest are still added.
+
+    `source` names where the articles came from in the list (default: each file's name).
+    """
     report = AddReport()
     articles = []
     try:
         for path in iter_article_paths(paths):
             try:
-                articles.append(read_article_file(path))
+                article = read_article_file(path)
+                articles.append(article.model_copy(update={"source": source}) if source else article)
             except IngestError as error:
                 report.errors.append(str(error))
     except IngestError as error:
@@ -49,6 +54,6 @@ def ensure_seeds(store: Store, folder: Path | None = None) -> AddReport | None:
         return None
     folder = folder or seeds_dir()
     paths = sorted(folder.glob("*.txt"), reverse=True) if folder.is_dir() else []
-    report = add_paths(store, paths)
+    report = add_paths(store, paths, source=SEED_SOURCE)
     store.set_meta(SEEDED_KEY, "1")
     return report

@@ -18,4 +18,4 @@ def safe_line(text: str) -> str:
 
 def safe_text(text: str, style: str = "") -> Text:
     """A Rich `Text` of cleaned text; `Text` is never parsed for markup."""
-    return Text(clean_text(text), style=style, end="")
+    return Text(clean_text(text), style=style)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -13,9 +14,9 @@ from reader.safe import safe_line
 from reader.models import Article
 
 TITLE_ORIGIN_NOTES = {
-    "summary": "title taken from the article's summary: the text has no title line",
-    "first-sentence": "title taken from the first sentence: the text has no title line",
-    "file-name": "title taken from the file name: the text has no title line",
+    "summary": "no title line: title taken from the summary",
+    "first-sentence": "no title line: title taken from the first sentence",
+    "file-name": "no title line: title taken from the file name",
 }
 
 
@@ -36,7 +37,7 @@ class ArticleHeader(Static):
     """Title, source, length, and any repair note."""
 
     def __init__(self, article: Article) -> None:
-        parts = [Text(safe_line(article.title), style="bold", end="")]
+        parts = [Text(safe_line(article.title), style="bold", end="\n")]
         meta = [safe_line(article.source)] if article.source else []
         if article.author:
             meta.append(safe_line(article.author))
@@ -44,11 +45,11 @@ class ArticleHeader(Static):
             meta.append(article.published.date().isoformat())
         meta.append(f"{article.reading_minutes} min read")
         meta.append(f"{article.word_count:,} words")
-        parts.append(Text(" · ".join(meta), style="dim", end=""))
+        parts.append(Text(" · ".join(meta), style="dim", end="\n"))
         if note := TITLE_ORIGIN_NOTES.get(article.title_origin):
-            parts.append(Text(f"({note})", style="dim italic", end=""))
+            parts.append(Text(f"({note})", style="dim italic", end="\n"))
         if note := repair_note(article):
-            parts.append(Text(f"⚠ {note}", style="yellow", end=""))
+            parts.append(Text(f"⚠ {note}", style="yellow", end="\n"))
         super().__init__(Group(*parts), classes="article-header")
 
 
@@ -63,7 +64,7 @@ class Outline(Static):
         self.set_reactive(Outline.current, current)
 
     def render(self) -> Text:
-        lines = Text("Contents", style="bold", end="")
+        lines = Text("Contents", style="bold", end="\n")
         width = len(str(len(self._titles)))
         for index, title in enumerate(self._titles):
             here = index == self.current

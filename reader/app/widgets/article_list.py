@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -162,7 +161,7 @@ class ArticleList(ScrollView, can_focus=True):
                 style=base,
                 end="",
             )
-        meta = f"{safe_line(item.source)} · {item.reading_minutes} min"
+        meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
         meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
         return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
 

@@ -45,6 +45,7 @@ class FactsSidebar(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._sources: dict[str, Source] = {}
+        self._headings = 0
 
     def show(self, insight: Insight | None) -> None:
         self.clear_options()
@@ -52,6 +53,7 @@ class FactsSidebar(OptionList):
         if insight is None:
             return
         options: list[Option] = []
+        self._headings = 0
         if insight.summary:
             options.append(self._heading("Summary"))
             options.extend(self._entry(f"• {line}", 0, line) for line in insight.summary)
@@ -78,7 +80,10 @@ class FactsSidebar(OptionList):
         self.highlighted = None
 
     def _heading(self, title: str) -> Option:
-        return Option(Text(title.upper(), style="bold"), disabled=True)
+        # A blank line above every heading but the first keeps the groups apart.
+        gap = "\n" if self._headings else ""
+        self._headings += 1
+        return Option(Text(gap + title.upper(), style="bold"), disabled=True)
 
     def _entry(self, text: str, section: int, sentence: str) -> Option:
         option_id = f"entry-{len(self._sources)}"

@@ -33,7 +33,7 @@ class SectionView(Static):
         """Sentences flagged as promotional, shown dimmed."""
 
     def render(self) -> RenderableType:
-        heading = Text(f"§ {self.index + 1}  ", style="bold dim", end="")
+        heading = Text(f"§ {self.index + 1}  ", style="bold dim")
         heading.append(safe_line(self.section.title) or "Top", style="bold")
         parts: list[RenderableType] = [heading, Text("")]
         for block in self.section.blocks:

@@ -1,0 +1,448 @@
+"""Plain text -> `Article`: sections, paragraphs, bullet lists and FAQ pairs.
+
+Two shapes are common. Generated articles put one paragraph on each line with no blank lines
+at all, and headings on lines of their own. Hand-written text has a title line, a blank line,
+then paragraphs separated by blank lines and often hard-wrapped at 70-80 columns. Both are read
+the same way: blank lines separate blocks, and inside a block the line lengths tell whether
+lines are wrapped pieces of one paragraph or paragraphs in their own right.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from reader.ingest.repair import repair_text
+from reader.ingest.sanitize import clean_text_and_count, strip_escape_sequences
+from reader.models import Article, Block, Repair, Section, TitleOrigin
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•◦▪‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'’”)\]]*$""")
+_ENDS_PUNCTUATED = re.compile(r"""[.!?…:;,]["'’”)\]]*$""")
+_QA_PREFIX = re.compile(
+    r"^(?:\*\*|__)?(?:Q|Question|A|Answer)\s*[:.)]\s*(?:\*\*|__)?\s*", re.IGNORECASE
+)
+_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+_SPACES = re.compile(r"[ \t]+")
+_STARTS_SENTENCE = re.compile(r"""^\s*["“‘']?[^\W_a-z]""")
+# "Tags: travel", "Source: /wire": a label and its value, not a heading.
+_LABEL = re.compile(r"^\w+:\s*(?![A-Z])")
+
+
+def _words(text: str, separator: str | None = None) -> frozenset[str]:
+    return frozenset(text.split(separator))
+
+
+# A line longer than any common wrap width is a paragraph of its own, never a wrapped piece.
+_WRAP_WIDTH = 100
+# Wrapped lines run close to the wrap width; a short unpunctuated line is a heading instead.
+_MIN_WRAPPED_LINE = 40
+_MAX_HEADING_CHARS = 80
+_MAX_HEADING_WORDS = 12
+_MIN_ONE_WORD_HEADING = 4
+_MIN_TEXT_UNDER_ONE_WORD = 60
+# Words that cannot end a heading; a line ending in one is a sentence cut off by wrapping.
+_DANGLING_WORDS = _words(
+    "a an and are as at but by for from in is of on or that the to was were with we they "
+    "he she i you our their his her my your its"
+)
+# Short lines that look like headings but are page furniture or bylines.
+_NOT_HEADING = re.compile(
+    r"^(?:by|photo|image|credit|source|posted|updated|published|advertisement|read more|"
+    r"related|share|follow us)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Item:
+    """A paragraph (its raw lines kept, for FAQ splitting) or a bullet list."""
+
+    kind: str  # "text" or "bullets"
+    lines: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return _SPACES.sub(" ", " ".join(line.strip() for line in self.lines)).strip()
+
+
+def parse_text(
+    text: str, *, source: str = "", location: str = "", file_stem: str | None = None
+) -> Article:
+    """Parse a plain-text article; the text as given is kept in `original`."""
+    # Mojibake repair runs before control characters are removed, because Latin-1 mojibake
+    # is made of C1 characters; only whole escape sequences go first, so their parameters
+    # cannot be mistaken for damaged text.
+    without_escapes, removed = strip_escape_sequences(text.removeprefix("\ufeff"))
+    repaired, repairs = repair_text(without_escapes)
+    cleaned, more_removed = clean_text_and_count(repaired)
+    removed += more_removed
+    if removed:
+        control = Repair(kind="control-characters", original="", replacement="", count=removed)
+        repairs = [control, *repairs]
+
+    lines = [line.rstrip() for line in cleaned.split("\n")]
+    title, title_lines = _title_line(lines)
+    sections = _sections(_items(lines[title_lines:]))
+    origin: TitleOrigin = "title-line"
+    if title is None:
+        title, origin = _derive_title(sections, file_stem)
+    return Article(
+        title=title,
+        title_origin=origin,
+        source=source,
+        location=location,
+        sections=sections,
+        repairs=repairs,
+        original=text,
+    )
+
+
+def _items(lines: list[str]) -> list[_Item]:
+    """Split the body into paragraphs and bullet lists, in order."""
+    items: list[_Item] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        for item in _block_items(block):
+            # A list whose items are separated by blank lines is still one list.
+            if item.kind == "bullets" and items and items[-1].kind == "bullets":
+                items[-1].items.extend(item.items)
+            else:
+                items.append(item)
+        block = []
+    return items
+
+
+def _block_items(block: list[str]) -> list[_Item]:
+    runs: list[_Item] = []
+    for line in block:
+        bullet = _BULLET.match(line)
+        current = runs[-1] if runs else None
+        if bullet:
+            if current is None or current.kind != "bullets":
+                current = _Item("bullets")
+                runs.append(current)
+            current.items.append(line[bullet.end() :].strip())
+        elif current is not None and current.kind == "bullets" and _continues_bullet(line):
+            current.items[-1] = f"{current.items[-1]} {line.strip()}"
+        elif current is not None and current.kind == "text":
+            current.lines.append(line)
+        else:
+            runs.append(_Item("text", lines=[line]))
+    items: list[_Item] = []
+    for run in runs:
+        run.items = [_SPACES.sub(" ", item) for item in run.items]
+        items.extend([run] if run.kind == "bullets" else _paragraphs(run.lines))
+    return items
+
+
+def _continues_bullet(line: str) -> bool:
+    # An indented or lower-case line carries on the item above; anything else is new text.
+    stripped = line.lstrip()
+    return line[:1] in (" ", "\t") or stripped[:1].islower()
+
+
+def _paragraphs(lines: list[str]) -> list[_Item]:
+    """Lines with no blank line between them: one wrapped paragraph, or one each."""
+    if not _is_wrapped(lines):
+        return [_Item("text", lines=[line]) for line in lines]
+    # A heading written directly above its paragraph is the one line kept apart.
+    if (
+        len(lines) > 1
+        and _heading_like(lines[0])
+        and _STARTS_SENTENCE.match(lines[1])
+        and not _wraps_after(lines[0], lines[1])
+    ):
+        return [_Item("text", lines=[lines[0]]), _Item("text", lines=lines[1:])]
+    return [_Item("text", lines=lines)]
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2 or any(len(line.strip()) > _WRAP_WIDTH for line in lines[:-1]):
+        return False
+    return any(_wraps_after(a, b) for a, b in itertools.pairwise(lines))
+
+
+def _wraps_after(line: str, following: str) -> bool:
+    """True when `following` plainly carries on the sentence that `line` began."""
+    first = following.lstrip()[:1]
+    if first.islower():
+        return True
+    stripped = line.strip()
+    return len(stripped) >= _MIN_WRAPPED_LINE and not _ENDS_SENTENCE.search(stripped)
+
+
+def _heading_like(line: str) -> bool:
+    """A short line that could be a heading, judged on its own."""
+    raw = line.strip()
+    if line[:1].isspace():
+        # Indented lines are code, quotes or list continuations, never headings.
+        return False
+    if raw.startswith("#"):
+        return bool(_heading_text(raw))
+    name = _heading_text(raw)
+    if _is_known_section(name):
+        return True
+    if _BULLET.match(line) or _ENDS_PUNCTUATED.search(raw):
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= _MAX_HEADING_WORDS or len(name) > _MAX_HEADING_CHARS:
+        return False
+    if len(words) == 1 and not (name.isalpha() and len(name) >= _MIN_ONE_WORD_HEADING):
+        return False
+    letters = sum(char.isalpha() for char in name)
+    if letters < len(name.replace(" ", "")) / 2:
+        return False
+    return not (
+        not (name[0].isupper() or name[0].isdigit())
+        or words[-1].lower() in _DANGLING_WORDS
+        or _NOT_HEADING.match(name)
+        or _LABEL.match(name)
+        or any(mark in name for mark in (", ", "; ", ". ", "@", "://"))
+    )
+
+
+def _is_heading(items: list[_Item], index: int) -> bool:
+    item = items[index]
+    if item.kind != "text" or len(item.lines) != 1 or not _heading_like(item.lines[0]):
+        return False
+    if index + 1 >= len(items):
+        return False
+    following = items[index + 1]
+    if following.kind == "bullets":
+        return True
+    # Two heading-like lines in a row are more likely a byline and a date; and a heading is
+    # never followed by a sentence that carries on in lower case.
+    if len(following.lines) == 1 and _heading_like(following.lines[0]):
+        return False
+    if following.text[:1].islower():
+        return False
+    name = _heading_text(item.lines[0])
+    if item.lines[0].lstrip().startswith("#") or _is_known_section(name):
+        return True
+    if not _STARTS_SENTENCE.match(following.text):
+        return False
+    if " " not in name:
+        # One word ("Timetable") is a heading only above a paragraph of real length.
+        return len(following.text) >= _MIN_TEXT_UNDER_ONE_WORD
+    # A short line followed by an even shorter one is more likely a caption or a byline.
+    return len(following.text) > len(name)
+
+
+class _SectionBuilder:
+    """Collects blocks into sections, pairing questions with answers under an FAQ heading."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.faq = False
+        self.open_answer: list[str] | None = None
+
+    def heading(self, title: str) -> None:
+        self._close_answer()
+        self.sections.append(Section(title=title))
+        self.faq = _is_faq_section(title)
+
+    def add(self, item: _Item) -> None:
+        if not self.sections:
+            self.sections.append(Section(title=""))
+        if item.kind == "bullets":
+            self._close_answer()
+            self.sections[-1].blocks.append(Block(kind="bullets", items=item.items))
+            return
+        if self.faq:
+            question, answer = _split_question(item.lines)
+            if question:
+                self._close_answer()
+                self.sections[-1].blocks.append(Block(kind="qa", question=question))
+                self.open_answer = [answer] if answer else []
+                return
+            if self.open_answer is not None:
+                self.open_answer.append(_QA_PREFIX.sub("", item.text, count=1))
+                return
+        self.sections[-1].blocks.append(Block(kind="paragraph", text=item.text))
+
+    def finish(self) -> list[Section]:
+        self._close_answer()
+        return self.sections
+
+    def _close_answer(self) -> None:
+        if self.open_answer is None:
+            return
+        block = self.sections[-1].blocks[-1]
+        if self.open_answer:
+            block.answer = "\n".join(self.open_answer)
+        else:
+            # A question nobody answered is just a line of text.
+            self.sections[-1].blocks[-1] = Block(kind="paragraph", text=block.question)
+        self.open_answer = None
+
+
+def _split_question(lines: list[str]) -> tuple[str, str]:
+    """The question (up to the first line ending in "?") and the rest; ("", "") if none."""
+    for end, line in enumerate(lines[:3]):
+        if _unmark(line).endswith("?"):
+            question = " ".join(_unmark(part) for part in lines[: end + 1])
+            answer = " ".join(part.strip() for part in lines[end + 1 :])
+            answer = _SPACES.sub(" ", _QA_PREFIX.sub("", answer, count=1)).strip()
+            return _SPACES.sub(" ", question), answer
+    return "", ""
+
+
+def _unmark(line: str) -> str:
+    return _QA_PREFIX.sub("", _heading_text(line), count=1)
+
+
+def _sections(items: list[_Item]) -> list[Section]:
+    builder = _SectionBuilder()
+    for index, item in enumerate(items):
+        if _is_heading(items, index) and not (builder.faq and item.text.endswith("?")):
+            builder.heading(_heading_text(item.lines[0]))
+        else:
+            builder.add(item)
+    return builder.finish()
+
+
+# Common section names, as `_section_key` spells them: a heading even where short lines are
+# doubtful, never a title. A leading summary section also gives an untitled article its title.
+_SUMMARY_SECTIONS = _words(
+    "summary|quick summary|tl;dr|tldr|key points|at a glance|in brief|highlights|"
+    "story highlights|executive summary|the short version",
+    "|",
+)
+_FAQ_SECTIONS = _words(
+    "faq|faqs|frequently asked questions|questions and answers|q&a|q & a|common questions|"
+    "your questions answered",
+    "|",
+)
+_OTHER_SECTIONS = _words(
+    "introduction|intro|overview|key takeaways|takeaways|background|context|"
+    "background and context|conclusion|conclusions|what happened|why it matters|"
+    "why this matters|what's next|looking ahead|bottom line|the bottom line|analysis|"
+    "related|references|sources|further reading",
+    "|",
+)
+_KNOWN_SECTIONS = _SUMMARY_SECTIONS | _FAQ_SECTIONS | _OTHER_SECTIONS
+_MAX_TITLE_LINE = 200
+_MAX_DERIVED_TITLE = 100
+_HEADING_DECORATION = re.compile(r"^[^\w\"“‘'(\[]+|[\s#*_=:~-]+$")
+_SECTION_KEY = re.compile(r"[^a-z0-9&;' ]+")
+# "(CNN)", "Tokyo (CNN)", "WASHINGTON (Reuters) -": where a story came from, not its headline.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*\s*)?\([A-Z][\w .&'’-]{0,40}\)\s*(?:[-—–]+\s*)?"
+    r"|^[A-Z][A-Z .,'’]{2,40}\s[-—–]+\s"
+)
+_SENTENCE_END = re.compile(r"""[.!?]["'’”)\]]*(?=\s+["“‘'(\[]?[A-Z0-9]|\s*$)""")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sr jr st mt vs no gen gov sen rep lt col sgt capt inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e"
+)
+_HEX_TOKEN = re.compile(r"^(?=[0-9a-f]*\d)[0-9a-f]{8,}$")
+
+
+def _heading_text(line: str) -> str:
+    """A heading without markup or leading emoji: "⚡ Quick Summary" -> "Quick Summary"."""
+    text = _HEADING_DECORATION.sub("", line.strip())
+    emphasis = _EMPHASIS.match(text)
+    return emphasis.group(2).strip() if emphasis else text
+
+
+def _section_key(name: str) -> str:
+    return " ".join(_SECTION_KEY.sub(" ", name.lower().replace("’", "'")).split())
+
+
+def _is_known_section(name: str) -> bool:
+    return _section_key(name) in _KNOWN_SECTIONS
+
+
+def _is_faq_section(name: str) -> bool:
+    return _section_key(name) in _FAQ_SECTIONS
+
+
+def _title_line(lines: list[str]) -> tuple[str | None, int]:
+    """The title and how many lines it used, when the text opens with a title line."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return None, 0
+    line = lines[first].strip()
+    followed_by_blank = first + 1 < len(lines) and not lines[first + 1].strip()
+    markdown_title = re.match(r"^#[ \t]+\S", line) is not None
+    if not (followed_by_blank or markdown_title) or _BULLET.match(line):
+        return None, 0
+    title = _heading_text(line) if line.startswith("#") else line
+    if (
+        not title
+        or len(title) > _MAX_TITLE_LINE
+        or _is_known_section(_heading_text(line))
+        or title.endswith((":", ","))
+        or (not markdown_title and title.endswith(".") and _first_sentence(title) != title)
+    ):
+        return None, 0
+    return title, first + 1
+
+
+def _derive_title(sections: list[Section], file_stem: str | None) -> tuple[str, TitleOrigin]:
+    lead = next((section for section in sections if section.blocks), None)
+    if lead is not None and _section_key(lead.title) in _SUMMARY_SECTIONS:
+        bullets = next((block for block in lead.blocks if block.kind == "bullets"), None)
+        if bullets is not None and bullets.items:
+            return _trim_title(bullets.items[0]), "summary"
+    for section in sections:
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                sentence = _headline_sentence(block.text)
+                if sentence:
+                    return _trim_title(sentence), "first-sentence"
+    return _prettify_stem(file_stem or ""), "file-name"
+
+
+def _headline_sentence(paragraph: str) -> str:
+    """The first sentence worth calling a headline: datelines and bare dates skipped."""
+    rest = _DATELINE.sub("", paragraph, count=1).strip()
+    while rest:
+        sentence = _first_sentence(rest)
+        if sum(any(c.isalpha() for c in word) for word in sentence.split()) >= 3:
+            return sentence
+        rest = rest[len(sentence) :].lstrip()
+    return ""
+
+
+def _first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].split()
+        word = before[-1].lower().lstrip("(\"“'‘") if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        return text[: match.end()].strip()
+    return text.strip()
+
+
+def _trim_title(text: str) -> str:
+    title = _SPACES.sub(" ", text).strip()
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    # A sentence cut from inside a quotation keeps its opening mark but not the closing one.
+    if (title.startswith('"') and title.count('"') % 2) or (
+        title.startswith("“") and "”" not in title
+    ):
+        title = title[1:]
+    if len(title) <= _MAX_DERIVED_TITLE:
+        return title
+    cut = title[: _MAX_DERIVED_TITLE - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _prettify_stem(stem: str) -> str:
+    """ "2024-05-01_election-results_3fa9c2d1e8" -> "Election results"."""
+    words = [word for word in re.split(r"[\s_\-.]+", stem) if word]
+    while words and words[0].isdigit():
+        words.pop(0)
+    words = [word for word in words if not _HEX_TOKEN.match(word.lower())]
+    if not words:
+        return stem or "Untitled"
+    pretty = " ".join(words)
+    return pretty[0].upper() + pretty[1:]

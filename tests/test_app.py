@@ -1,0 +1,202 @@
+"""The app, driven with Pilot: every binding, and state surviving a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.app.app import ReaderApp
+from reader.app.screens.help import HelpScreen
+from reader.app.widgets.article_list import ArticleList
+from reader.app.widgets.facts_sidebar import FactsSidebar
+from reader.app.widgets.reader_view import ReaderView
+from tests.apphelpers import make_app
+
+SIZE = (120, 40)
+SEED_TITLE = "Yann LeCun raises $1B+ for AMI"
+
+
+def seed_id(app: ReaderApp) -> int:
+    return app.article_list.item_at(0).id
+
+
+async def test_first_start_shows_the_seed_article_unread(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.article_list.total == 2
+        first = app.article_list.item_at(0)
+        assert first.title.startswith(SEED_TITLE)
+        assert not first.read
+        assert app.open_id == first.id
+        assert app.reader.position_text == "§ 1/10 · Quick Summary"
+        assert app.focused is app.article_list
+
+
+async def test_moving_in_the_list_previews_without_marking_read(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        second = app.article_list.item_at(1).id
+        await pilot.press("j")
+        assert app.article_list.cursor == 1 and app.open_id == second
+        await pilot.press("k")
+        assert app.article_list.cursor == 0 and app.open_id == seed_id(app)
+        await pilot.press("down")
+        assert app.article_list.cursor == 1
+        await pilot.press("up")
+        assert app.article_list.cursor == 0
+        assert not app.store.item(second).read
+
+
+async def test_enter_opens_marks_read_and_focuses_the_reader(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert app.store.item(seed_id(app)).read
+        assert isinstance(app.focused, ReaderView)
+
+
+async def test_clicking_a_row_opens_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        second = app.article_list.item_at(1).id
+        await pilot.click(ArticleList, offset=(5, 3))  # row 1 starts at line 2 (+1 border)
+        await pilot.pause()
+        assert app.open_id == second
+        assert app.store.item(second).read
+
+
+async def test_brackets_jump_between_sections(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.reader.position_text == "§ 3/10 · Background and Context"
+        await pilot.press("left_square_bracket")
+        assert app.reader.position_text == "§ 2/10 · What Happened"
+        for _ in range(12):
+            await pilot.press("right_square_bracket")
+        assert app.reader.position_text == "§ 10/10 · Frequently Asked Questions"
+        assert app.reader.border_subtitle == app.reader.position_text
+
+
+async def test_space_pages_down_then_opens_the_next_unread(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        first, second = seed_id(app), app.article_list.item_at(1).id
+        await pilot.press("enter")
+        await pilot.press("space")
+        assert app.reader.scroll_y > 0 and app.open_id == first
+        for _ in range(60):
+            if app.open_id != first:
+                break
+            await pilot.press("space")
+        assert app.open_id == second
+        assert app.store.item(second).read
+        assert app.article_list.current.id == second
+
+
+async def test_b_toggles_the_bookmark_and_m_toggles_read(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        article = seed_id(app)
+        await pilot.press("b")
+        assert app.store.item(article).bookmarked
+        await pilot.press("b")
+        assert not app.store.item(article).bookmarked
+        await pilot.press("m")
+        assert app.store.item(article).read
+        await pilot.press("m")
+        assert not app.store.item(article).read
+
+
+async def test_u_and_shift_b_filter_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the seed is now read
+        await pilot.press("u")
+        assert app.article_list.total == 1
+        assert "unread" in app.article_list.border_subtitle
+        await pilot.press("u")
+        assert app.article_list.total == 2
+        await pilot.press("B")
+        assert app.article_list.total == 0
+        await pilot.press("B", "b")
+        await pilot.press("B")
+        assert app.article_list.total == 1
+        assert app.article_list.item_at(0).id == app.open_id
+
+
+async def test_question_mark_shows_help_built_from_the_bindings(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_tab_moves_between_the_three_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, ReaderView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, FactsSidebar)
+        await pilot.press("shift+tab", "shift+tab")
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_choosing_a_fact_jumps_to_its_section(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        sidebar = app.sidebar
+        sidebar.focus()
+        quote = next(
+            index for index in range(sidebar.option_count)
+            if str(sidebar.get_option_at_index(index).prompt).startswith("“The idea")
+        )
+        sidebar.highlighted = quote
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current_section == 1  # the quote stands in § 2, What Happened
+        highlighted = app.reader.query("SectionView")[1]
+        assert "complete nonsense" in highlighted.highlight
+
+
+async def test_q_quits(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_command_palette_offers_the_same_actions(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Bookmark", "Jump to the next section", "Unread only"):
+            assert wanted in titles
+        assert "Go to § 10: Frequently Asked Questions" in titles
+
+
+async def test_state_survives_a_restart(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        article = seed_id(app)
+        await pilot.press("enter", "b")
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j")  # scroll a line into section 4
+        scroll = app.reader.scroll_y
+        await pilot.press("q")
+    app.store.close()
+
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = again.store.item(article)
+        assert item.read and item.bookmarked
+        assert again.open_id == article
+        assert again.reader.position_text == "§ 4/10 · Why This Matters"
+        assert again.reader.scroll_y == scroll
+    again.store.close()

@@ -1,0 +1,62 @@
+"""One snapshot per screen state a user sees. Update only after looking at the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.apphelpers import make_app
+
+SIZE = (120, 40)
+
+
+def test_first_start(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
+
+
+def test_article_open_at_first_section(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter"], terminal_size=SIZE)
+
+
+def test_article_at_the_faq(snap_compare, tmp_path: Path) -> None:
+    press = ["enter"] + ["right_square_bracket"] * 9
+    assert snap_compare(make_app(tmp_path), press=press, terminal_size=SIZE)
+
+
+def test_sidebar_focused(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["tab", "tab", "down"], terminal_size=SIZE)
+
+
+def test_fact_chosen_highlights_its_sentence(snap_compare, tmp_path: Path) -> None:
+    async def choose_quote(pilot: Pilot) -> None:
+        sidebar = pilot.app.sidebar
+        sidebar.focus()
+        sidebar.highlighted = next(
+            index for index in range(sidebar.option_count)
+            if str(sidebar.get_option_at_index(index).prompt).startswith("“The idea")
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), run_before=choose_quote, terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_list_filtered_to_unread(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter", "u"], terminal_size=SIZE)
+
+
+def test_list_filtered_to_bookmarked(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["j", "b", "B"], terminal_size=SIZE)
+
+
+def test_narrow_terminal(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24))
+
+
+def test_wide_terminal(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter"], terminal_size=(160, 48))
