@@ -18,7 +18,6 @@ from .sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _DANGLING = frozenset("but and or so he she it they his her its their this these that those also".split())
-_DETAIL = re.compile(r"(?<![.!?] )\b(?:[A-Z][a-z]+|\d[\d,.]*)")
 _MIN_WORDS = 6
 _MAX_WORDS = 70
 _REDUNDANT = 0.5
@@ -30,14 +29,13 @@ class Weights:
     """The ranker's knobs; the defaults were chosen on the benchmark, see benchmarks/."""
 
     position: float = 1.0
-    decay: float = 0.2
-    centrality: float = 0.6
+    decay: float = 0.1
+    centrality: float = 0.4
     quote_penalty: float = 0.15
     short_penalty: float = 0.3
-    long_penalty: float = 0.0
+    long_penalty: float = 0.1
     long_words: int = 30
-    dangling_penalty: float = 0.0
-    detail_bonus: float = 0.0
+    dangling_penalty: float = 0.1
 
 
 _SUFFIX = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)$")
@@ -64,8 +62,6 @@ def _shape_penalty(sentence: Sentence, words: int, weights: Weights) -> float:
     first = text.split(" ", 1)[0].lower().strip(",")
     if first in _DANGLING:
         penalty += weights.dangling_penalty  # leans on the sentence before it
-    details = len(_DETAIL.findall(text[1:]))
-    penalty -= weights.detail_bonus * min(details, 6) / 6
     return penalty
 
 
