@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.safe import safe_line
 from reader.cli import CLIError, print_json
 from reader.insight import analyse
 from reader.library import add_paths, ensure_seeds
 from reader.models import Block, StoredArticle
+from reader.safe import safe_line
 from reader.store import ListQuery, Store, StoreError
 
 EXIT_OK = 0

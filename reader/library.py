@@ -34,7 +34,9 @@ def add_paths(store: Store, paths: Iterable[Path], *, source: str | None = None)
         for path in iter_article_paths(paths):
             try:
                 article = read_article_file(path)
-                articles.append(article.model_copy(update={"source": source}) if source else article)
+                if source:
+                    article = article.model_copy(update={"source": source})
+                articles.append(article)
             except IngestError as error:
                 report.errors.append(str(error))
     except IngestError as error:

@@ -1,4 +1,4 @@
-"""The command line: every subcommand, its JSON, and its errors (one line, non-zero, no traceback)."""
+"""The command line: every subcommand, its JSON, and its errors (one line, exit != 0)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ import pytest
 from reader import __version__
 from reader.cli import main
 
-SEED_TITLE = "Yann LeCun raises $1B+ for AMI, a startup building AI world models that reject the LLM paradigm"
+SEED_TITLE = (
+    "Yann LeCun raises $1B+ for AMI, a startup building AI world models that reject the LLM"
+    " paradigm"
+)
 
 
 @pytest.fixture

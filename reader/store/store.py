@@ -80,7 +80,9 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from None
         except OSError as error:
-            raise StoreError(f"{path.parent}: cannot create the data folder ({error.strerror})")
+            raise StoreError(
+                f"{path.parent}: cannot create the data folder ({error.strerror})"
+            ) from None
 
     @classmethod
     def in_dir(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
@@ -204,7 +206,10 @@ class Store:
         return self._conn.execute(sql).fetchone()[0]
 
     def page(self, query: ListQuery, offset: int, limit: int) -> list[ListItem]:
-        sql = f"SELECT {_LIST_COLUMNS} FROM articles WHERE {query.where()} {_ORDER} LIMIT ? OFFSET ?"
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM articles WHERE {query.where()}"
+            f" {_ORDER} LIMIT ? OFFSET ?"
+        )
         return [_list_item(row) for row in self._conn.execute(sql, (limit, offset))]
 
     def position(self, article_id: int, query: ListQuery = ListQuery()) -> int | None:
@@ -223,7 +228,9 @@ class Store:
     def next_unread(self, after_id: int, query: ListQuery = ListQuery()) -> int | None:
         """The next unread article below `after_id` in list order, wrapping to the top."""
         unread = ListQuery(unread=True, bookmarked=query.bookmarked).where()
-        row = self._conn.execute("SELECT sort_ts FROM articles WHERE id = ?", (after_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT sort_ts FROM articles WHERE id = ?", (after_id,)
+        ).fetchone()
         if row is not None:
             below = self._conn.execute(
                 f"SELECT id FROM articles WHERE {unread} AND id != ?"

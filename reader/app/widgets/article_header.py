@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from reader.safe import safe_line
 from reader.models import Article
+from reader.safe import safe_line
 
 TITLE_ORIGIN_NOTES = {
     "summary": "no title line: title taken from the summary",
@@ -21,7 +20,7 @@ TITLE_ORIGIN_NOTES = {
 
 
 def repair_note(article: Article) -> str:
-    """One line saying what ingest repaired, e.g. `Repaired 15 garbled characters (— ×14, ⚡ ×1)`."""
+    """One line saying what ingest repaired, e.g. `Repaired 3 garbled characters (— ×2, ⚡ ×1)`."""
     counts: Counter[str] = Counter()
     for repair in article.repairs:
         counts[repair.replacement or "removed"] += repair.count

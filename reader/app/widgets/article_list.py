@@ -18,8 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.safe import safe_line
 from reader.models import ListItem
+from reader.safe import safe_line
 from reader.store import ListQuery, Store
 
 ROW_HEIGHT = 2

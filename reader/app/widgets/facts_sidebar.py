@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.safe import safe_line
 from reader.models import Fact, Insight
+from reader.safe import safe_line
 
 FACT_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("Figures", ("money", "percent", "count", "duration")),

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from reader.safe import safe_line, safe_text
 from reader.models import Block, Section
+from reader.safe import safe_line, safe_text
 
 PROMO_STYLE = "dim italic"
 HIGHLIGHT_STYLE = "reverse"
