@@ -16,17 +16,21 @@ from pydantic import BaseModel, Field, computed_field
 WORDS_PER_MINUTE = 230
 """Reading speed used for reading-time estimates (a common figure for adults reading news)."""
 
-BlockKind = Literal["paragraph", "bullets", "qa"]
+BlockKind = Literal["paragraph", "bullets", "qa", "quote", "code"]
 
 
 class Block(BaseModel):
-    """One block of a section: a paragraph, a bullet list, or a question with its answer."""
+    """One block of a section: a paragraph, a list, a question with its answer, a quote or code."""
 
     kind: BlockKind
     text: str = ""
-    """The paragraph's text (kind `paragraph`)."""
+    """The text (kinds `paragraph`, `quote`, `code`)."""
     items: list[str] = Field(default_factory=list)
     """The list items (kind `bullets`)."""
+    ordered: bool = False
+    """A numbered list (kind `bullets`)."""
+    language: str = ""
+    """The code's language, where the source said (kind `code`)."""
     question: str = ""
     """The question (kind `qa`)."""
     answer: str = ""
@@ -60,6 +64,14 @@ class Repair(BaseModel):
     count: int
 
 
+class Link(BaseModel):
+    """A link or image the article refers to, kept as text the reader can open."""
+
+    url: str
+    text: str = ""
+    kind: Literal["link", "image"] = "link"
+
+
 TitleOrigin = Literal["title-line", "summary", "first-sentence", "file-name"]
 
 
@@ -79,12 +91,29 @@ class Article(BaseModel):
     repairs: list[Repair] = Field(default_factory=list)
     original: str = ""
     """The source text exactly as read, kept so that no repair ever loses anything."""
+    link: str | None = None
+    """The article's own web address, where it has one."""
+    links: list[Link] = Field(default_factory=list)
+    """Links and images in the article, in order."""
+    feed: str | None = None
+    """The URL of the feed the article came from, for feed entries."""
+    guid: str | None = None
+    """The feed entry's id (or its link when the feed gives none)."""
+    teaser: bool = False
+    """True when the text is only a feed's teaser and the full article is at `link`."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def uid(self) -> str:
-        """A stable identity: the same original text is the same article."""
-        basis = self.original or self.title + "\n" + self.body_text()
+        """A stable identity: a feed entry is its feed and guid, anything else its text.
+
+        So a feed entry that is edited upstream updates the stored one, and the same file
+        added twice is one article.
+        """
+        if self.guid:
+            basis = f"entry\n{self.feed or ''}\n{self.guid}"
+        else:
+            basis = self.original or self.title + "\n" + self.body_text()
         return "sha256:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def body_text(self) -> str:
