@@ -178,6 +178,23 @@ class Insight(BaseModel):
     flags: list[Flag] = Field(default_factory=list)
 
 
+class Feed(BaseModel):
+    """A subscription: where to fetch it and what the last fetch said."""
+
+    id: int
+    url: str
+    title: str = ""
+    link: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: datetime | None = None
+    status: str = "new"
+    """`new`, `ok`, `not modified`, or why the last refresh failed."""
+    retry_after: datetime | None = None
+    """The server asked not to be fetched again before this time (HTTP 429/503)."""
+    articles: int = 0
+
+
 class ArticleState(BaseModel):
     """What the reader did with an article: kept in the store across restarts."""
 

@@ -35,6 +35,24 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_bookmarked ON articles (bookmarked, sort_ts DESC, id DESC);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: feed subscriptions, with what conditional requests and rate limits need.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        link TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        status TEXT NOT NULL DEFAULT 'new',
+        retry_after TEXT,
+        added TEXT NOT NULL
+    );
+    ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL;
+    ALTER TABLE articles ADD COLUMN link TEXT;
+    CREATE INDEX articles_feed ON articles (feed_id, sort_ts DESC, id DESC);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

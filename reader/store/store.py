@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.models import Article, ArticleState, ListItem, StoredArticle
+from reader.store.feeds import FeedQueries
 from reader.store.schema import SchemaTooNew, migrate
 
 STORE_FILE = "reader.sqlite3"
@@ -61,7 +62,7 @@ def _list_item(row: sqlite3.Row) -> ListItem:
     )
 
 
-class Store:
+class Store(FeedQueries):
     """One open store. Not thread-safe: use it from one thread (the app's or the CLI's)."""
 
     def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
@@ -140,8 +141,13 @@ class Store:
         """
         return self.add_many([article])[0]
 
-    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
-        """Store several articles in one transaction (fast, and all-or-nothing)."""
+    def add_many(
+        self, articles: Iterable[Article], *, feed_id: int | None = None
+    ) -> list[tuple[int, bool]]:
+        """Store several articles in one transaction (fast, and all-or-nothing).
+
+        An article already stored (same `uid`) has its text updated and its state kept.
+        """
         now = self._clock()
         results: list[tuple[int, bool]] = []
         with self._transaction() as conn:
@@ -155,6 +161,8 @@ class Store:
                     published,
                     article.reading_minutes,
                     body,
+                    article.link,
+                    feed_id,
                 )
                 existing = conn.execute(
                     "SELECT id FROM articles WHERE uid = ?", (article.uid,)
@@ -162,7 +170,8 @@ class Store:
                 if existing is not None:
                     conn.execute(
                         "UPDATE articles SET title = ?, source = ?, location = ?, published = ?,"
-                        " reading_minutes = ?, body = ? WHERE id = ?",
+                        " reading_minutes = ?, body = ?, link = ?, feed_id = coalesce(?, feed_id)"
+                        " WHERE id = ?",
                         (*content, existing["id"]),
                     )
                     results.append((existing["id"], False))
@@ -170,7 +179,8 @@ class Store:
                 sort_ts = (article.published or now).timestamp()
                 cursor = conn.execute(
                     "INSERT INTO articles (title, source, location, published, reading_minutes,"
-                    " body, uid, added, sort_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " body, link, feed_id, uid, added, sort_ts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*content, article.uid, now.isoformat(), sort_ts),
                 )
                 assert cursor.lastrowid is not None
