@@ -18,6 +18,9 @@ from .takeaways import rank_sentences, takeaway_count
 
 __all__ = ["analyse", "ranked_takeaways"]
 
+_ENOUGH_PROSE = 5
+"""Below this many paragraph sentences, answers and bullets are ranked too."""
+
 
 def ranked_takeaways(sentences: list[Sentence], count: int | None = None) -> list[Takeaway]:
     """Takeaways chosen from the article's own sentences (what shows when the author gave none)."""
@@ -45,9 +48,9 @@ def analyse(article: Article) -> Insight:
     summary = section_items(article.sections[summary_at]) if summary_at is not None else []
     takeaways = _authored_takeaways(article)
     if not takeaways:
-        # Bullets and answers are the author's asides; rank running text where there is some.
-        prose = [s for s in clean if s.kind == "paragraph"] or clean
-        takeaways = ranked_takeaways(prose)
+        # Bullets and answers are the author's asides; rank running text where there is enough.
+        prose = [s for s in clean if s.kind == "paragraph"]
+        takeaways = ranked_takeaways(prose if len(prose) >= _ENOUGH_PROSE else clean)
 
     headings = {heading_key(s.title) for s in article.sections if s.title}
     entities = find_entities(clean, article.title, headings)

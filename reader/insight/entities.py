@@ -9,25 +9,44 @@ Greycroft, Hiro Capital") lend their kind to the members that have no cue of the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.models import Fact
 
+from .cues import ORG, PERSON, PLACE, Mention
 from .gazetteer import Lexicon, lookup
-from .lexicon import ORG_SUFFIXES, PLACE_HEADS
-from .names import ORG, PERSON, PLACE, Mention, find_mentions
-from .sentences import Sentence
+from .lexicon import NAME_CONNECTORS, NUMBER_WORDS, ORG_SUFFIXES, PLACE_HEADS
+from .names import find_mentions
+from .sentences import UNIT_RANK, Sentence
 
 _ORG_FIRST = frozenset(
     "university bank ministry department institute college school museum council board "
-    "bureau office church federal national royal".split()
+    "bureau office church federal national royal fc afc ac sc sporting athletic atletico "
+    "olympique dynamo inter".split()
+)
+_STRONG_ORG = frozenset(
+    "league association federation university bank council committee commission ministry "
+    "department institute party club agency corporation company foundation society".split()
+)
+_PLURAL_ENDINGS = ("ies", "ches", "shes", "xes", "ings", "ments", "tions", "ances", "ences")
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest".split()
+)
+_PLACE_PREFIXES = frozenset(
+    "north south east west northern southern eastern western central upper lower greater new "
+    "republic state city kingdom gulf bay lake mount isle grand".split()
 )
 _PLACE_FIRST = frozenset("mount mt. lake port fort saint st. san santa los las isle".split())
+_HEADS = ORG_SUFFIXES | PLACE_HEADS | _ORG_FIRST | _PLACE_FIRST
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_INITIALS = re.compile(r"^(?:[a-z]\.){1,3}$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _CONNECT = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _GERMAN = frozenset("der die das und ist nicht mit von den dem ein eine auf für sich wurde".split())
 _STRONG = 2.0
 _PER_KIND = 15
-_UNIT_RANK = {"paragraph": 0, "answer": 1, "bullet": 2, "question": 3}
 
 
 @dataclass(slots=True)
@@ -50,9 +69,13 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w[0].isupper()).upper()
 
 
-def _intrinsic(name: str, lexicon: Lexicon) -> dict[str, float]:
-    """Votes from the name itself, before any context."""
-    words = name.lower().split()
+def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str, float]:
+    """Votes from the name itself, before any context.
+
+    `common` holds the words the article also writes in lowercase: a name made of those
+    ("Student News", "State Standards") is a title or a body, not a person.
+    """
+    words = _PARENTHESIS.sub("", name).lower().split()
     whole = " ".join(words)
     scores: dict[str, float] = {}
 
@@ -64,14 +87,27 @@ def _intrinsic(name: str, lexicon: Lexicon) -> dict[str, float]:
     if whole in lexicon.places or whole in lexicon.place_aliases:
         vote(PLACE, 3.5)
     if len(words) > 1:
-        if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST:
+        if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or _STRONG_ORG.intersection(words):
             vote(ORG, 3.0)
+        elif whole not in lexicon.places and words[-1] not in PLACE_HEADS:
+            # A place plus something that is no place: "San Jose Clash", "Chivas USA".
+            if any(" ".join(words[:i]) in lexicon.places for i in range(1, len(words))):
+                vote(ORG, 2.5)
+            elif words[-1] in {"usa", "uk", "gb", "us"} or (
+                    words[-1] in lexicon.cities and words[0] not in _PLACE_PREFIXES):
+                vote(ORG, 1.5)  # "Team USA", "Atletico Madrid", "Bayern Munich"
         if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
             vote(PLACE, 2.5)
-        if words[0] in lexicon.first_names:
-            vote(PERSON, 2.0)
+        if words[0] in lexicon.first_names or _INITIALS.match(words[0]):
+            vote(PERSON, 2.0)  # "Mark Cuban", "J.J. Abrams"
+        if not scores and words[0] in _DIRECTIONS and " ".join(words[1:]) in lexicon.places:
+            vote(PLACE, 2.5)  # "South Pacific", "Northern Syria"
         if not scores:
-            vote(PERSON, 0.6)  # two or three capitalised words with no other sign: usually a name
+            content = [w for w in words if w not in NAME_CONNECTORS]
+            if common.intersection(content):
+                vote(ORG, 0.6)  # "Student News": words the text also writes in lowercase
+            elif _person_shaped(words, lexicon, common):
+                vote(PERSON, 0.6)  # two or three capitalised words with no other sign
     else:
         if whole in lexicon.first_names:
             vote(PERSON, 1.0)
@@ -80,15 +116,42 @@ def _intrinsic(name: str, lexicon: Lexicon) -> dict[str, float]:
     return scores
 
 
-def _evident(name: str, lexicon: Lexicon) -> bool:
+def _person_shaped(words: list[str], lexicon: Lexicon, common: frozenset[str]) -> bool:
+    """Could these words be a name and surname? Not "Boarding Passes" or "Star of David"."""
+    if not 2 <= len(words) <= 4 or "of" in words or "&" in words:
+        return False
+    if any(w in lexicon.demonyms or w in NUMBER_WORDS for w in words):
+        return False
+    last = words[-1]
+    # Surnames end in -s often enough (Reyes, Evans); only a plain plural of a noun the text
+    # also uses, or a plural ending no surname has, makes the last word a common noun.
+    return not (last.endswith(_PLURAL_ENDINGS) or last.endswith("s") and last[:-1] in common)
+
+
+Intrinsic = Callable[[str], dict[str, float]]
+
+
+def _memo(lexicon: Lexicon, common: frozenset[str]) -> Intrinsic:
+    """`_intrinsic` for one article, computed once per name."""
+    cache: dict[str, dict[str, float]] = {}
+
+    def intrinsic(name: str) -> dict[str, float]:
+        if name not in cache:
+            cache[name] = _intrinsic(name, lexicon, common)
+        return cache[name]
+
+    return intrinsic
+
+
+def _evident(name: str, intrinsic: Intrinsic) -> bool:
     """The name's own form shows it is a name, wherever in a sentence it stands."""
-    scores = _intrinsic(name, lexicon)
+    scores = intrinsic(name)
     inner_capital = any(c.isupper() for c in name.split()[0][1:])
     return inner_capital or max(scores.values(), default=0.0) >= 1.0
 
 
-def _classify(entity: Entity, lexicon: Lexicon) -> None:
-    scores = _intrinsic(entity.name, lexicon)
+def _classify(entity: Entity, intrinsic: Intrinsic) -> None:
+    scores = dict(intrinsic(entity.name))
     for mention in entity.mentions:
         for kind, weight in mention.scores.items():
             scores[kind] = scores.get(kind, 0.0) + weight
@@ -105,11 +168,18 @@ def _group(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
         canonical = lexicon.place_aliases.get(" ".join(mention.text.lower().split()))
         if canonical:
             entity.name = canonical  # "U.S." and "US" are shown as "United States"
-        elif len(mention.text) > len(entity.name) and entity.name.lower() not in (
+        elif _better_name(mention.text, entity.name) and entity.name.lower() not in (
             v.lower() for v in lexicon.place_aliases.values()
         ):
             entity.name = mention.text
     return groups
+
+
+def _better_name(candidate: str, current: str) -> bool:
+    """Longer wins; at equal length, "Harbourton" beats a dateline's "HARBOURTON"."""
+    if len(candidate) != len(current):
+        return len(candidate) > len(current)
+    return current.isupper() and not candidate.isupper()
 
 
 def _merge_acronyms(groups: dict[str, Entity], mentions: list[Mention], lexicon: Lexicon) -> None:
@@ -136,16 +206,23 @@ def _fold(groups: dict[str, Entity], source: str, target: str, name: str) -> Non
         groups[target].name = name
 
 
-def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon) -> None:
+def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: Intrinsic) -> None:
     """Fold "LeCun" into "Yann LeCun" and "Cathay" into "Cathay Innovation" when unambiguous."""
     for entity in groups.values():
-        _classify(entity, lexicon)
+        _classify(entity, intrinsic)
     for key, entity in list(groups.items()):
         if " " in key or key in lexicon.places or key in lexicon.orgs:
             continue
         people = [k for k, e in groups.items() if e.kind == PERSON and " " in k
                   and (k.split()[-1] == key or k.split()[0] == key)]
+        if len(people) > 1:
+            # Several fit: trust only the ones that something besides the default calls people.
+            people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= _STRONG]
+        if len(people) > 1:
+            people = [k for k in people if k.split()[-1] == key]  # a surname beats a first name
         orgs = [k for k, e in groups.items() if e.kind == ORG and " " in k and k.split()[0] == key]
+        if entity.scores.get(PLACE, 0.0) > 0:
+            orgs = []  # "in Harbourton" is the town, not the "Harbourton Port Authority"
         targets = people if people else orgs
         if len(targets) == 1:
             _fold(groups, key, targets[0], groups[targets[0]].name)
@@ -191,43 +268,68 @@ def _looks_german(sentences: list[Sentence]) -> bool:
 def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> list[Entity]:
     """The article's people, organisations and places, most central first within each kind."""
     lexicon = lookup()
-    mentions = [m for s in sentences for m in find_mentions(s, lexicon)]
+    mentions = [m for s in sentences for m in find_mentions(s)]
     if not mentions:
         return []
+    common = frozenset(_LOWER_WORD.findall(" ".join(s.text for s in sentences)))
+    for mention in mentions:
+        first, _, rest = mention.text.partition(" ")
+        if mention.initial and rest and first.lower() in common and first.lower() not in _HEADS:
+            # "Substitutes Blaise Matuidi": the opening word is one the text also writes small.
+            mention.text, mention.start = rest, mention.start + len(first) + 1
     groups = _group(mentions, lexicon)
     _merge_acronyms(groups, mentions, lexicon)
-    _merge_short_names(groups, lexicon)
-    # Every noun is capitalised in German, so a capital alone is no evidence there.
-    strict = _looks_german(sentences)
+    intrinsic = _memo(lexicon, common)
+    _merge_short_names(groups, lexicon, intrinsic)
+    entities = _credible(groups, headings, common, intrinsic, strict=_looks_german(sentences))
+    _inherit_from_lists(entities, lexicon)
+    kept: list[Entity] = []
+    for entity in entities:
+        seen = {m.sentence.order for m in entity.mentions}
+        evidence = max(entity.scores.values(), default=0.0)
+        if len(seen) == 1 and evidence < (1.0 if " " not in entity.name else 0.5):
+            continue  # a bare capitalised name, said once, with nothing to say what it is
+        kept.append(entity)
+    _rank(kept, title, max(1, len(sentences)))
+    return kept
+
+
+def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[str],
+              intrinsic: Intrinsic, strict: bool) -> list[Entity]:
+    """Classified entities, without those whose capital letter is the only sign of a name.
+
+    `strict` is for German, where every noun is capitalised and a capital proves nothing.
+    """
+    lexicon = lookup()
     entities: list[Entity] = []
     for key, entity in groups.items():
         if key in headings:
             continue
-        _classify(entity, lexicon)
-        evident = _evident(entity.name, lexicon)
+        _classify(entity, intrinsic)
+        evident = _evident(entity.name, intrinsic)
         cue = max((w for m in entity.mentions for w in m.scores.values()), default=0.0)
         single = " " not in entity.name
         if single and all(m.initial for m in entity.mentions) and not evident and cue < _STRONG:
             continue  # only ever seen opening a sentence: "Supporters", "Critics"
         if strict and not evident and cue < _STRONG:
             continue
+        if single and key in common and cue < _STRONG and not (
+            key in lexicon.orgs or key in lexicon.places or key in lexicon.first_names
+        ):
+            continue  # "TRANSCRIPT" where the text also says "transcript": a word, shouted
         entities.append(entity)
-    _inherit_from_lists(entities, lexicon)
-    kept: list[Entity] = []
-    for entity in entities:
-        single = " " not in entity.name
-        sentences_seen = {m.sentence.order for m in entity.mentions}
-        if single and len(sentences_seen) == 1 and max(entity.scores.values(), default=0.0) < 1.0:
-            continue  # one bare capitalised word, said once, with nothing to say what it is
-        kept.append(entity)
-    total = max(1, len(sentences))
+    return entities
+
+
+def _rank(entities: list[Entity], title: str, total: int) -> None:
+    """Most central first: mentioned in more sentences, named in the title, introduced early."""
     title_words = set(re.findall(r"\w+", title.lower()))
-    for entity in kept:
+    for entity in entities:
         orders = {m.sentence.order for m in entity.mentions}
-        in_title = bool(title_words) and set(re.findall(r"\w+", entity.name.lower())) <= title_words
+        words = set(re.findall(r"\w+", _PARENTHESIS.sub("", entity.name).lower()))
+        in_title = bool(title_words) and words <= title_words
         entity.importance = len(orders) + 1.5 * in_title + 0.8 * (1 - min(orders) / total)
-    kept.sort(key=lambda e: (-e.importance, min(m.sentence.order for m in e.mentions)))
-    return kept
+    entities.sort(key=lambda e: (-e.importance, min(m.sentence.order for m in e.mentions)))
 
 
 def entity_facts(entities: list[Entity]) -> list[Fact]:
@@ -239,7 +341,7 @@ def entity_facts(entities: list[Entity]) -> list[Fact]:
             if entity.kind != kind or counts.get(kind, 0) >= _PER_KIND:
                 continue
             counts[kind] = counts.get(kind, 0) + 1
-            first = min(entity.mentions, key=lambda m: (_UNIT_RANK[m.sentence.kind],
+            first = min(entity.mentions, key=lambda m: (UNIT_RANK[m.sentence.kind],
                                                         m.sentence.order))
             facts.append(Fact(kind=kind, text=entity.name, sentence=first.sentence.text,
                               section=first.sentence.section))

@@ -9,9 +9,13 @@ from dataclasses import dataclass
 from reader.models import Fact, FactKind
 
 from .lexicon import NUMBER_WORDS, SCALES, STOPWORDS
-from .sentences import Sentence
+from .sentences import UNIT_RANK, Sentence
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:Mrd|Mio|Milliard|Million))|\d+(?:\.\d+)?"
+# 1,500.5 / 1 500 (with a no-break space, as French writes it) / 3,5 before a scale / 12.5
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?"
+    r"|\d+,\d{1,2}(?=\s?(?:Mrd|Mio|Milliard|Million))|\d+(?:\.\d+)?"
+)
 _WORD_NUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _QUAL = (
     r"(?:more than|over|nearly|almost|about|around|roughly|approximately|up to|at least|"
@@ -54,7 +58,8 @@ _UNIT = (
 )
 _DURATION = re.compile(
     rf"(?<![\w.,$€£])"
-    rf"(?P<num>(?:{_NUM}|{_WORD_NUM}|one|a few|several)(?:\s?(?:-|–|—|to|and)\s?(?:{_NUM}|{_WORD_NUM}))?)"
+    rf"(?P<num>(?:{_NUM}|{_WORD_NUM}|one|a few|several)"
+    rf"(?:\s?(?:-|–|—|to|and)\s?(?:{_NUM}|{_WORD_NUM}))?)"
     rf"(?P<sep>[\s-])(?P<unit>{_UNIT})\b(?P<tail>-old|\s+old\b)?",
     re.IGNORECASE,
 )
@@ -115,6 +120,8 @@ _MONEY_CUES = [
     (re.compile(r"\b(?:settlement of|settled for)\s$", re.I), "settlement"),
     (re.compile(r"\b(?:bail of|bail set at)\s$", re.I), "bail"),
 ]
+# "20% of voters", "5% of the company's shares": what the share is of.
+_PERCENT_OF = re.compile(r"\s+of\s+((?:the\s+|its\s+|their\s+)?[\w-]+(?:['’]s\s[\w-]+)?)")
 _PERCENT_NOUNS = frozenset(
     """stake rise increase jump drop fall decline cut growth share discount chance majority
     tariff tax rate return gain loss raise reduction boost margin lead turnout interest
@@ -156,7 +163,7 @@ def _number(text: str) -> float:
     if re.fullmatch(r"\d+,\d{1,2}", text):
         text = text.replace(",", ".")  # a European decimal comma, only ever before a scale word
     try:
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "").replace("\u00a0", "").replace("\u202f", ""))
     except ValueError:
         return 0.0
 
@@ -239,8 +246,7 @@ def _percent(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[_Hit]
         if noun in _PERCENT_NOUNS:
             label = noun
         elif noun == "of":
-            tail = re.match(r"\s+of\s+((?:the\s+|its\s+|their\s+)?[\w'-]+(?:\s[a-z][\w'-]*)?)",
-                            text[m.end():])
+            tail = _PERCENT_OF.match(text, m.end())
             if tail:
                 words = tail.group(1).split()
                 while words and words[-1].lower() in STOPWORDS:
@@ -346,7 +352,6 @@ def _date(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterable[_Hit]:
             yield _Hit("date", shown, shown.lower(), sentence, shown != m.group())
 
 
-_UNIT_RANK = {"paragraph": 0, "answer": 1, "bullet": 2, "question": 3}
 
 
 def find_figures(sentences: list[Sentence]) -> list[Fact]:
@@ -362,7 +367,7 @@ def find_figures(sentences: list[Sentence]) -> list[Fact]:
         groups.setdefault((hit.kind, hit.key), []).append(hit)
     facts: list[tuple[int, int, int, Fact]] = []
     for (kind, _key), group in groups.items():
-        best = min(group, key=lambda h: (not h.labelled, _UNIT_RANK[h.sentence.kind],
+        best = min(group, key=lambda h: (not h.labelled, UNIT_RANK[h.sentence.kind],
                                          h.sentence.order))
         first = min(h.sentence.order for h in group)
         mentions = len({h.sentence.order for h in group})

@@ -30,7 +30,8 @@ Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga
 Tunisia|Turkey|Türkiye|Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|
 U.K.|Britain|Great Britain|United States|US|U.S.|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|
 Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|England|Scotland|Wales|Northern Ireland|
-Greenland|Puerto Rico|Hong Kong|Macau|Tibet|Gaza|Gaza Strip|West Bank|Crimea|Kashmir|Catalonia|
+Greenland|Puerto Rico|Cayman Islands|Grand Cayman|Bermuda|Hong Kong|Macau|Tibet|Gaza|
+Gaza Strip|West Bank|Crimea|Kashmir|Catalonia|
 Deutschland|Frankreich|Italien|Spanien|Österreich|Schweiz|Russland|Allemagne|Angleterre|
 Espagne|Italie|Suisse|Belgique|Chine|Japon|Etats-Unis|États-Unis|Royaume-Uni
 """
@@ -85,7 +86,12 @@ Bali|Kuala Lumpur|Bangkok|Hanoi|Ho Chi Minh City|Saigon|Phnom Penh|Yangon|Sydney
 Brisbane|Perth|Adelaide|Canberra|Auckland|Wellington|Christchurch|Johannesburg|Cape Town|
 Durban|Pretoria|Nairobi|Mombasa|Lagos|Abuja|Accra|Dakar|Addis Ababa|Khartoum|Kampala|Kigali|
 Kinshasa|Luanda|Harare|Tunis|Algiers|Casablanca|Rabat|Marrakech|Tripoli|Benghazi|Mogadishu|
-Timbuktu|Chernobyl|Hiroshima|Lampedusa|Calais|Cannes|Monte Carlo|Gibraltar|Salzburg|Innsbruck
+Timbuktu|Chernobyl|Lampedusa|Calais|Cannes|Monte Carlo|Gibraltar|Salzburg|Innsbruck|
+Swansea|Bolton|Southampton|Sunderland|Stoke|Burnley|Watford|Norwich|Brighton|Reading|Derby|
+Wigan|Blackburn|Portsmouth|Middlesbrough|Hull|Coventry|Plymouth|Aberdeen|Dundee|Bath|York|
+Canterbury|Exeter|Ipswich|Luton|Wolverhampton|Bournemouth|Huddersfield|Bradford|Preston|
+Dortmund|Bremen|Mainz|Freiburg|Gelsenkirchen|Wolfsburg|Eindhoven|Seville|Valencia|Marseille|
+Monaco|Lille|Rennes|Saint-Etienne|Madrid|Turin|Naples|Milan|Rome|Porto|Benfica|Lisbon
 """
 
 _DEMONYMS = """
@@ -107,7 +113,8 @@ Labour|Liberal|Liberals|Communist|Nazi|Nazis|Soviet|Californian|Texan|Parisian|L
 Français|Française|Deutsch|Deutsche|Deutschen|Europe's|Americans|Britons|Germans|Europeans|
 Russians|Chinese|Israelis|Palestinians|Syrians|Iraqis|Afghans|Iranians|Indians|Pakistanis|
 Mexicans|Canadians|Australians|Italians|Spaniards|Greeks|Turks|Kurds|Arabs|Muslims|Christians|
-Jews|Catholics|Africans|Asians|Ukrainians|Poles|Japanese|Koreans|Egyptians|Nigerians|Saudis
+Jews|Catholics|Africans|Asians|Ukrainians|Poles|Japanese|Koreans|Egyptians|Nigerians|Saudis|
+Brits|Irishman|Irishwoman|Philippine|Filipinos|Filipina|Libyans|Turkish|Emirati|Iraqi|Englishman|Englishwoman|Scotsman|Welshman|Frenchman|Frenchwoman|Dutchman
 """
 
 _PLACE_ALIASES = {
@@ -185,7 +192,15 @@ Congress|Senate|Kremlin|Parliament|Bundestag|Interpol|Europol|UN|U.N.|United Nat
 European Union|NATO|WHO|UNESCO|UNICEF|IMF|World Bank|OPEC|FIFA|UEFA|IOC|NFL|NBA|MLB|NHL|NCAA|
 MLS|Premier League|Hamas|Hezbollah|Taliban|ISIS|ISIL|al Qaeda|al-Qaeda|Boko Haram|Red Cross|
 Greenpeace|Amnesty International|Human Rights Watch|Harvard|Yale|Stanford|MIT|Oxford University|
-Cambridge University|Sorbonne|Vatican|White House|Downing Street|Elysee|Élysée|Scotland Yard
+Cambridge University|Sorbonne|Vatican|White House|Downing Street|Elysee|Élysée|Scotland Yard|
+Guardian|The Guardian|Telegraph|Daily Mail|Mail|Sun|Times|New York Times|Washington Post|
+Wall Street Journal|Financial Times|Associated Press|AP|AFP|Al Jazeera|Sky News|Le Figaro|
+Süddeutsche Zeitung|Frankfurter Allgemeine|Bild|Time|Newsweek|Variety|Billboard|TechCrunch|
+Siemens|SAP|Bosch|BASF|Bayer|Allianz|Deutsche Bank|Commerzbank|Lufthansa|Porsche|Audi|Adidas|
+Puma|Renault|Peugeot|Stellantis|Citroen|Citroën|TotalEnergies|Total|LVMH|L'Oréal|Danone|
+Michelin|Orange|Carrefour|Nestlé|Nestle|Roche|UBS|Credit Suisse|ING|Philips|Shell|BP|Unilever|
+Vodafone|HSBC|Barclays|Ikea|IKEA|Volvo|Ericsson|Nokia|Maersk|Novo Nordisk|ASML|Spotify|
+IG Metall|Verdi|Bundesregierung|Bundesbank|Europäische Zentralbank|EZB|ECB|SNCF|EDF
 """
 
 # Acronyms and capitalised words that name a kind of thing, not a particular one.
@@ -194,6 +209,7 @@ AI|AGI|LLM|LLMs|ML|NLP|CEO|CEOs|CFO|CTO|COO|VP|GDP|TV|PC|DNA|RNA|HIV|GPS|API|API
 IPO|ETF|PDF|USB|SUV|MVP|OK|AM|PM|EST|GMT|BST|PST|CET|ET|UTC|CO2|DIY|VR|AR|IT|PR|HR|R&D|B2B|
 SaaS|IoT|iOS|URL|HTML|CPU|GPU|GPUs|LED|NGO|NGOs|MP|MPs|MEP|PhD|MBA|BA|MD|RSS|SMS|VPN|Wi-Fi|
 WiFi|Internet|Web|God|Mom|Dad|Mum|OMG|LOL|ASAP|TL;DR|TLDR|Q&A|PS|NB|No|Yes|Amen|Ok|Okay|
+Category|MRI|CT|ICU|ER|ATM|GPS|HD|UV|AC|DC|LGBT|LGBTQ|STEM|VIP|CEO's|
 Mr|Mrs|Ms|Dr|Sir|Madam|Monsieur|Madame|Herr|Frau|Covid|COVID|COVID-19|Covid-19|Ebola|Zika
 """
 
@@ -211,6 +227,7 @@ class Lexicon:
     """The lists above as lowercase lookup sets."""
 
     places: frozenset[str]
+    cities: frozenset[str]
     place_aliases: dict[str, str]
     demonyms: frozenset[str]
     first_names: frozenset[str]
@@ -230,6 +247,7 @@ def lookup() -> Lexicon:
     """Build the lookup sets on first use, so importing the package stays free."""
     return Lexicon(
         places=_split(_COUNTRIES) | _split(_REGIONS) | _split(_US_STATES) | _split(_CITIES),
+        cities=_split(_CITIES),
         place_aliases=dict(_PLACE_ALIASES),
         demonyms=_split(_DEMONYMS),
         first_names=_split(_FIRST_NAMES, " "),

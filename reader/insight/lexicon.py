@@ -52,7 +52,7 @@ SENTENCE_STARTERS = STOPWORDS | _words(
     these those some many most much more less both each every either neither another other such
     also even just only once whether if unless until as so thus hence therefore indeed perhaps
     maybe please yes no not nor our their his her its my your we they he she it i you one two
-    three four five six seven eight nine ten first second third last next new old
+    three four five six seven eight nine ten
     """
 )
 
@@ -66,7 +66,10 @@ SPEECH_VERBS = _words(
     acknowledged acknowledges conceded concedes suggested suggests believes believed thinks
     thought urged urges stressed stresses emphasized emphasised cautioned predicted predicts
     confirmed confirms revealed reveals joked jokes lamented laments complained complains
-    recounted pointed added according
+    recounted pointed added according accused accuses called calls saying adding telling
+    insisting arguing writing noting explaining calling urging warning
+    sagte sagt sagten erklärte erklärt betonte betont meinte teilte dit déclaré affirmé
+    expliqué estime souligné ajouté indiqué dijo afirmó
     """
 )
 
@@ -84,13 +87,16 @@ ROLE_NOUNS = _words(
     judge lawyer attorney prosecutor detective officer sheriff commander general soldier
     sergeant captain coach manager player striker defender midfielder goalkeeper forward
     quarterback pitcher captain champion athlete golfer boxer driver rider swimmer runner
+    goalscorer scorer winger keeper batsman bowler jockey trainer skipper teammate
     actor actress singer rapper musician star comedian director producer writer author novelist
     journalist reporter editor columnist commentator presenter host anchor photographer
     artist painter doctor surgeon physician nurse psychologist teacher student
     pastor priest bishop cardinal rabbi imam monk nun pope king queen prince princess
     husband wife son daughter mother father brother sister uncle aunt cousin grandmother
     grandfather boyfriend girlfriend fiance fiancee widow friend neighbor neighbour victim
-    suspect defendant plaintiff witness resident survivor mr mrs ms dr prof
+    suspect defendant plaintiff witness resident survivor mr mrs ms dr prof councillor
+    councilor councilman councilwoman alderman campaigner activist organiser organizer
+    volunteer spokesperson chef baker farmer pilot
     """
 )
 
@@ -126,7 +132,8 @@ ORG_SUFFIXES = _words(
     chronicle review hospital clinic centre center museum gallery library church mosque
     temple police army navy force forces guard court tribunal parliament assembly senate
     congress government administration board trust fund alliance coalition organization
-    organisation institution brands industries enterprises consulting associates
+    organisation institution brands industries enterprises consulting associates patrol
+    squad brigade regiment battalion corps sport sports
     """
 )
 
@@ -137,7 +144,7 @@ PLACE_HEADS = _words(
     station bridge river lake mountain mountains mount mt. island islands county province
     region district valley bay sea ocean desert gulf coast beach canyon peninsula
     hills hill forest falls harbor harbour port city town village strait channel straße strasse
-    platz
+    platz land
     """
 )
 
@@ -147,7 +154,8 @@ EVENT_HEADS = _words(
     award awards prize prizes cup games olympics olympic championship championships
     election elections summit conference festival open tournament medal series bowl derby
     expo oscar oscars grammy grammys emmy emmys war revolution act bill treaty accord
-    agreement convention week day fair show
+    agreement convention week day fair show classic invitational prix marathon trophy gala
+    ceremony masters wars globe globes episode
     """
 )
 

@@ -8,9 +8,11 @@ mention gets scores for person / organisation / place from the words around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
-from .gazetteer import Lexicon
+from .cues import ORG, ORG_NOUN_ENDINGS, PERSON, PLACE, Mention, score_context
+from .gazetteer import Lexicon, lookup
 from .lexicon import (
     EVENT_HEADS,
     KEPT_TITLES,
@@ -19,15 +21,16 @@ from .lexicon import (
     PLACE_HEADS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
-    SPEECH_VERBS,
 )
 from .sentences import Sentence
 
-PERSON, ORG, PLACE = "person", "organisation", "place"
-
 # Uppercase letters of the Latin scripts; "eBay"-style inner capitals count as capitalised too.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_CAP_TOKEN = rf"(?:[{_UPPER}]|[a-z]{{1,2}}[A-Z])(?:[\w&]|['’.\-](?=[^\W_]))*\.?"
+# A trailing stop is kept for "U.S."; a plural possessive for "St James' Park".
+_CAP_TOKEN = (
+    rf"(?:[{_UPPER}]|[a-z]{{1,2}}[A-Z])(?:[\w&]|['’.\-](?=[^\W_]))*"
+    rf"(?:\.|(?<=s)['’](?= [{_UPPER}]))?"
+)
 _CONNECTOR = "|".join(sorted((re.escape(w) for w in NAME_CONNECTORS), key=len, reverse=True))
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?: (?:(?:{_CONNECTOR}) )?{_CAP_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -45,54 +48,36 @@ _CORE_TITLES = frozenset(
     gen gen. lt lt. col col. sgt sgt. capt capt. captain officer detective sheriff coach rev
     rev. reverend father pastor rabbi imam cardinal archbishop bishop chairman chairwoman ceo
     cfo cto commissioner ambassador minister secretary chancellor premier sir dame lord lady
-    king queen prince princess pope sheikh ayatollah inspector admiral""".split()
+    king queen prince princess pope sheikh ayatollah inspector admiral principal dean
+    superintendent chief m. mme mme. herr frau""".split()
 )
 _TITLE_MODIFIERS = frozenset(
     """vice deputy prime foreign defense defence interior finance health home attorney acting
-    former chief executive senior u.s. us state first""".split()
+    former chief executive senior u.s. us state first police fire army navy air force county
+    city district assistant associate junior managing general""".split()
 )
-_ORG_NOUNS = frozenset(
-    """company firm startup start-up group brand retailer maker giant network newspaper
-    broadcaster affiliate outlet magazine agency bank insurer airline carrier club team side
-    university charity organization organisation party publisher studio label manufacturer
-    app platform website site service lab fund conglomerate corporation operator developer
-    chain supplier regulator ministry backer venture union league band""".split()
-)
-_PERSON_BEFORE = frozenset("named dubbed nicknamed said says".split())
-_ORG_BEFORE = frozenset("told joined at".split())
-_PLACE_BEFORE = frozenset(
-    """in from near across outside throughout towards into around visited visiting
-    capital""".split()
-)
-_PLACE_PAIRS = frozenset(
-    """based in|offices in|office in|headquartered in|born in|moved to|flew to|traveled to|
-    travelled to|returned to|arrived in|city of|town of|village of|state of|province of|
-    region of""".replace("\n", "").split("|")
-)
-_ORG_PAIRS = frozenset("co-led by|backed by|funded by|acquired by|owned by|bought by".split("|"))
-_ARTICLES = frozenset("a an the his her its their".split())
-_PLACE_APPOSITION = frozenset("capital city country state town village".split())
-_WORDS = re.compile(r"[\w'’-]+")
 _MAX_RUN = 6
+_NAME_HEADS = PLACE_HEADS | ORG_SUFFIXES
+_OF_HEADS = frozenset(
+    """university bank ministry department institute college school museum republic kingdom
+    state city gulf bay isle duke duchess earl prince princess king queen lord star statue
+    house office chamber board court church shroud gospel book order cathedral secretary
+    director head president chairman bishop archbishop mayor governor chief knights sons
+    daughters sisters brothers friends people war battle siege museum palace tower""".split()
+)
+# Function words that never occur inside a name but fill title-case headlines.
+_HEADLINE_WORDS = frozenset(
+    """from around with for to into about after before are is was were we're you're it's
+    the a an and or but this that these those how why what when where who your our their my
+    his her its you we they it in on at by than""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_STORMS = frozenset("hurricane typhoon cyclone storm tropical super category".split())
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_ROMAN = re.compile(r"^[ivx]{1,4}$")
+_COMPOUND = re.compile(r"^[^\W\d_]+-[a-z]+$")
 _SINGLE_JUNK = SENTENCE_STARTERS | _CORE_TITLES | ROLE_NOUNS
-_CONTEXT = 60
-"""Characters either side of a mention that its cues look at."""
-
-
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of a capitalised name in a sentence."""
-
-    text: str
-    sentence: Sentence
-    start: int
-    end: int
-    initial: bool
-    """The name opens its sentence, so its capital letter proves nothing."""
-    scores: dict[str, float] = field(default_factory=dict)
-
-    def add(self, kind: str, weight: float) -> None:
-        self.scores[kind] = self.scores.get(kind, 0.0) + weight
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -105,11 +90,20 @@ def _runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Maximal runs of capitalised tokens joined by single spaces or name connectors."""
     runs: list[list[tuple[str, int, int]]] = []
     for match in _RUN.finditer(text):
+        found = match.group()
+        if " " not in found and found.lower() in _SINGLE_JUNK:
+            continue  # by far the commonest run: a capitalised "The", "He", "But"
         current: list[tuple[str, int, int]] = []
         at = match.start()
-        for token in match.group().split(" "):
+        tokens = found.split(" ")
+        # "St James' Park", "St Mary's Hospital": a possessive inside a place or institution.
+        whole_name = tokens[-1].rstrip(".").lower() in EVENT_HEADS or tokens[0].rstrip(".") in {
+            "St", "Saint"}
+        for index, token in enumerate(tokens):
             start, end = at, at + len(token)
             at = end + 1
+            if token[:3] in {"Ex-", "ex-"} and len(token) > 4:
+                token, start = token[3:], start + 3  # "Ex-Manchester United" names the club
             if token.endswith(".") and not _is_abbreviation(token):
                 token, end = token[:-1], end - 1  # the sentence's stop, not the name's
                 stop = True
@@ -122,7 +116,10 @@ def _runs(text: str) -> list[list[tuple[str, int, int]]]:
                 current = []
                 continue
             current.append((token, start, end))
-            if stop or _POSSESSIVE.search(token):
+            # "King's College London", "Children's Hospital": the possessive is in the name.
+            inside = whole_name or (index + 1 < len(tokens)
+                                    and tokens[index + 1].lower() in _NAME_HEADS)
+            if stop or (_POSSESSIVE.search(token) and not inside):
                 runs.append(current)  # "Meta's" ends a name, and so does a full stop
                 current = []
         if current:
@@ -139,141 +136,193 @@ def _runs(text: str) -> list[list[tuple[str, int, int]]]:
     return cleaned
 
 
+def _name(tokens: tuple[str, ...]) -> str:
+    """The tokens as a name; only a closing possessive goes ("Meta's" but "King's College")."""
+    return " ".join([*tokens[:-1], _strip(tokens[-1])]) if tokens else ""
+
+
 def _strip(token: str) -> str:
     return _POSSESSIVE.sub("", token) if ("'" in token or "’" in token) else token
 
 
-def _split_titles(run: list[tuple[str, int, int]]) -> list[tuple[list[tuple[str, int, int]], str, float, str]]:
-    """Split "Google CEO Eric Schmidt" into (Google, org cue) and (Eric Schmidt, person cue)."""
-    words = [_strip(t).lower() for t, _, _ in run]
-    core = [i for i, w in enumerate(words) if w in _CORE_TITLES]
+def _split_titles(tokens: tuple[str, ...]) -> list[tuple[int, int, str, float, str]]:
+    """Split "Google CEO Eric Schmidt" into (Google, org cue) and (Eric Schmidt, person cue),
+    as (first, last, kind, weight, title kept in the shown name)."""
+    words = [_strip(t).lower() for t in tokens]
+    # A title precedes a name, so one that ends the run ("Notre Dame") is part of the name.
+    core = [i for i, w in enumerate(words[:-1]) if w in _CORE_TITLES]
     if not core:
-        return [(run, "", 0.0, "")]
+        return [(0, len(tokens), "", 0.0, "")]
     first = core[0]
     while first > 0 and words[first - 1] in _TITLE_MODIFIERS:
         first -= 1
     last = core[-1]
-    if words[last:last + 3] == ["secretary", "of", "state"]:
+    if words[last : last + 3] == ["secretary", "of", "state"]:
         last += 2
-    parts: list[tuple[list[tuple[str, int, int]], str, float, str]] = []
+    parts: list[tuple[int, int, str, float, str]] = []
     if first > 0:
-        parts.append((run[:first], ORG, 1.5, ""))
-    name = run[last + 1 :]
-    while name and name[0][0].lower() in NAME_CONNECTORS:
-        name = name[1:]
-    if name and not any(w in ORG_SUFFIXES or w in PLACE_HEADS for w in words[last + 1 :]):
-        kept = words[last] if words[last] in KEPT_TITLES and last == first else ""
-        parts.append((name, PERSON, 3.0, run[last][0] if kept else ""))
-    elif name:
-        parts.append((run[first:], "", 0.0, ""))
+        parts.append((0, first, ORG, 1.5, ""))
+    name = last + 1
+    while name < len(tokens) and words[name] in NAME_CONNECTORS:
+        name += 1
+    if name < len(tokens) and not any(
+            w in ORG_SUFFIXES or w in PLACE_HEADS for w in words[last + 1 :]):
+        kept = tokens[last] if words[last] in KEPT_TITLES and last == first else ""
+        parts.append((name, len(tokens), PERSON, 3.0, kept))
+    elif name < len(tokens):
+        parts.append((first, len(tokens), "", 0.0, ""))
     return parts
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One name a run of tokens yields, located by token indexes so it can be cached."""
+
+    first: int
+    last: int
+    """Index after the last token."""
+    shown: str
+    trim: int
+    """Characters to drop from the end: a possessive "'s", or "-based" after a place."""
+    kind: str
+    weight: float
+    opens_run: bool
+    """The part starts where the run starts, so the run's sentence-initial flag applies."""
+
+
+def find_mentions(sentence: Sentence) -> list[Mention]:
     """Name candidates in one sentence, with context cues scored; junk already dropped."""
     text = sentence.text
     mentions: list[Mention] = []
     for run in _runs(text):
-        if len(run) == 1 and run[0][0].lower() in _SINGLE_JUNK:
-            continue  # the commonest case by far: "The", "He", "But"
+        parts = _plan(tuple(t for t, _, _ in run))
+        if not parts:
+            continue
         opens = text[max(0, run[0][1] - 3) : run[0][1]].rstrip()
         initial = opens == "" or opens[-1] in "\"“‘:" or opens.endswith(("--", "—", "–"))
-        # Capitalised function words ("The", "If", "While") are not part of a name.
-        while run and run[0][0].lower() in SENTENCE_STARTERS and not _known(run, lexicon):
-            run = run[1:]
-            initial = False  # what follows a capitalised "The" is capitalised for itself
-        if not run or len(run) > _MAX_RUN:
-            continue
-        hyphen = _HYPHEN_CUE.match(run[-1][0]) if len(run) == 1 else None
-        if hyphen:
-            base, suffix = hyphen.groups()
-            end = run[0][1] + len(base)
-            m = Mention(base, sentence, run[0][1], end, initial)
-            if _HYPHEN_KIND[suffix]:
-                m.add(_HYPHEN_KIND[suffix], 3.0)
-            if _keep(m, lexicon):
-                mentions.append(m)
-            continue
-        parts = [(run, "", 0.0, "")] if _known(run, lexicon) else _split_titles(run)
-        for part, kind, weight, kept in parts:
-            start, end = part[0][1], part[-1][2]
-            shown = " ".join(_strip(t) for t, _, _ in part)
-            if kept:
-                shown = f"{kept} {shown}"
-            shown = shown.rstrip(".") if not re.search(r"\.\w\.$", shown) else shown
-            m = Mention(shown, sentence, start, end, initial and part is run)
-            if not _keep(m, lexicon):
-                continue
-            if kind:
-                m.add(kind, weight)
-            _score_context(m, text)
+        for part in parts:
+            m = Mention(part.shown, sentence, run[part.first][1],
+                        run[part.last - 1][2] - part.trim, initial and part.opens_run)
+            if part.kind:
+                m.add(part.kind, part.weight)
+            score_context(m, text)
             mentions.append(m)
     return mentions
 
 
-def _known(run: list[tuple[str, int, int]], lexicon: Lexicon) -> bool:
-    whole = " ".join(_strip(t) for t, _, _ in run).lower()
+@lru_cache(maxsize=8192)
+def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
+    """The names in a run of capitalised tokens: a pure function of the words, so cached."""
+    lexicon = lookup()
+    if len(tokens) == 1 and tokens[0].lower() in _SINGLE_JUNK:
+        return ()  # the commonest case by far: "The", "He", "But"
+    first, last = 0, len(tokens)
+    # Capitalised function words ("The", "If", "While") are not part of a name.
+    while first < last and tokens[first].lower() in SENTENCE_STARTERS and not _known(
+            tokens[first:last], lexicon):
+        first += 1
+    while last - first > 1 and tokens[first].lower() in _WEEKDAYS:
+        first += 1  # "Friday Scholes"
+    role = last - first > 1 and tokens[first].lower() in ROLE_NOUNS and (
+        tokens[first + 1] not in NAME_CONNECTORS)
+    if role:
+        first += 1  # "Owner Priya Nair"
+    first += _lead_in(tokens[first:last], lexicon)
+    if last - first > 1 and _COMPOUND.match(tokens[first]) and not _HYPHEN_CUE.match(
+            tokens[first]):
+        first += 1  # "Spice-loving Brits": the compound describes, it does not name
+    while last > first and tokens[last - 1].lower() in lexicon.days_months:
+        last -= 1  # "Athletic Bilbao Saturday": the day is not part of the name
+    if not 0 < last - first <= _MAX_RUN:
+        return ()
+    words = [t.lower() for t in tokens[first:last]]
+    if any(w in _HEADLINE_WORDS for w in words[1:]) or words[0] in _STORMS:
+        return ()  # a title-case headline, or "Tropical Cyclone Pam"
+    parts: list[_Part] = []
+    if last - first == 1:
+        hyphen = _HYPHEN_CUE.match(tokens[first])
+        if hyphen:
+            base, suffix = hyphen.groups()
+            trim = len(tokens[first]) - len(base)
+            parts.append(_Part(first, last, base, trim, _HYPHEN_KIND[suffix], 3.0, first == 0))
+            return tuple(p for p in parts if _keep(p.shown, lexicon))
+    if "&" in words:
+        at = first + words.index("&")
+        if _known(tokens[first:at], lexicon) and _known(tokens[at + 1 : last], lexicon):
+            parts.append(_part(tokens, first, at, "", 0.0, first == 0))
+            first = at + 1  # "Facebook & Google" are two
+    at = _split_of(tokens[first:last], lexicon)
+    if at:
+        parts.append(_part(tokens, first + at + 1, last, "", 0.0, False))
+        last = first + at
+    if _known(tokens[first:last], lexicon):
+        pieces = [(first, last, "", 0.0, "")]
+    else:
+        pieces = [(first + a, first + b, kind, weight, kept) for a, b, kind, weight, kept
+                  in _split_titles(tokens[first:last])]
+    for i, (a, b, kind, weight, kept) in enumerate(pieces):
+        part = _part(tokens, a, b, kind, weight, a == 0 and len(pieces) == 1, kept)
+        if role and i == len(pieces) - 1:
+            part = _Part(part.first, part.last, part.shown, part.trim, PERSON,
+                         part.weight + 2.0 if part.kind == PERSON else 2.0, part.opens_run)
+        parts.append(part)
+    return tuple(p for p in parts if _keep(p.shown, lexicon))
+
+
+def _part(tokens: tuple[str, ...], first: int, last: int, kind: str, weight: float,
+          opens_run: bool, kept: str = "") -> _Part:
+    shown = _name(tokens[first:last])
+    if kept:
+        shown = f"{kept} {shown}"
+    if not re.search(r"\.\w\.$", shown):
+        shown = shown.rstrip(".")
+    possessive = _POSSESSIVE.search(tokens[last - 1])
+    trim = len(possessive.group()) if possessive else 0  # the cue after "Meta's" is at "'s"
+    return _Part(first, last, shown, trim, kind, weight, opens_run)
+
+
+def _lead_in(tokens: tuple[str, ...], lexicon: Lexicon) -> int:
+    """How many capitalised nouns lead into a name: "Vorstandschef Roland Busch",
+    "Gewerkschaft IG Metall". English lowercases such nouns; German does not."""
+    if len(tokens) < 2 or _known(tokens, lexicon):
+        return 0
+    first = tokens[0].lower()
+    if first.endswith(ORG_NOUN_ENDINGS) and first not in lexicon.orgs:
+        return 1
+    lowered = [t.lower() for t in tokens]
+    for i in range(1, len(tokens) - 1):
+        if lowered[i] in lexicon.first_names and lowered[i - 1] not in lexicon.first_names and (
+                not _known(tokens[:i], lexicon)) and not _known(tokens[: i + 1], lexicon) and (
+                not any(w in _NAME_HEADS or w in NAME_CONNECTORS or w in _CORE_TITLES
+                        for w in lowered[:i])):
+            return i  # a title before the name is left to _split_titles, which keeps "Google"
+    return 0
+
+
+def _split_of(tokens: tuple[str, ...], lexicon: Lexicon) -> int:
+    """Where to cut "Jean-Michel Aulas of Lyon" in two (the index of "of"), or 0 to leave
+    "Bank of America" whole."""
+    words = [t.lower() for t in tokens]
+    if "of" not in words[1:-1]:
+        return 0
+    at = words.index("of", 1)
+    right = tokens[at + 1 :]
+    if words[at - 1] in _OF_HEADS or words[at - 1] in _NAME_HEADS:
+        return 0  # "Bank of America", "Duke of Edinburgh", "Gospel of Luke"
+    if not (_known(right, lexicon) or right[-1].lower() in _NAME_HEADS
+            or any(t.isupper() and len(t) > 1 for t in right)):
+        return 0
+    return at
+
+
+def _known(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
+    whole = _name(tokens).lower()
     return whole in lexicon.orgs or whole in lexicon.places
 
 
-def _score_context(mention: Mention, text: str) -> None:
-    before, after = text[max(0, mention.start - _CONTEXT) : mention.start], text[mention.end :][:_CONTEXT]
-    if before.endswith(" "):
-        words = [w.lower() for w in _WORDS.findall(before)[-3:]]
-        prev = words[-1] if words else ""
-        pair = " ".join(words[-2:])
-        if prev in ROLE_NOUNS:
-            mention.add(PERSON, 2.5)
-        elif prev in _PERSON_BEFORE or pair == "according to":
-            mention.add(PERSON, 1.0 if prev in {"said", "says", "to"} else 1.5)
-        elif prev in _ORG_NOUNS:
-            mention.add(ORG, 2.0)
-        elif prev in _ORG_BEFORE:
-            mention.add(ORG, 0.8)
-        elif pair in _ORG_PAIRS:
-            mention.add(ORG, 0.5)
-        if pair in _PLACE_PAIRS or prev in _PLACE_BEFORE or (
-            prev == "the" and len(words) > 1 and words[-2] in _PLACE_BEFORE
-        ):
-            mention.add(PLACE, 1.0)
-    if not after:
-        return
-    head = after[0]
-    if head == ",":
-        words = [w.lower() for w in _WORDS.findall(after[:_CONTEXT])[:5]]
-        if words and words[0].isdigit() and re.match(r",\s*\d{1,3},", after):
-            mention.add(PERSON, 3.0)  # "Jolie, 39, carries"
-        elif words and words[0] in {"who", "whose"}:
-            mention.add(PERSON, 2.0)
-        elif words and words[0] in _ARTICLES:
-            rest = words[1:5]
-            if any(w in ROLE_NOUNS for w in rest):
-                mention.add(PERSON, 2.0)
-            elif any(w in _ORG_NOUNS for w in rest):
-                mention.add(ORG, 2.0)
-            elif any(w in _PLACE_APPOSITION for w in rest[:2]):
-                mention.add(PLACE, 2.0)
-        return
-    if head in "'’" and after[1:2] == "s":
-        words = [w.lower() for w in _WORDS.findall(after[2:_CONTEXT])[:3]]
-        if words and (words[0] in ROLE_NOUNS or words[0] in {"former", "new", "own", "top"}
-                      and len(words) > 1 and words[1] in ROLE_NOUNS):
-            mention.add(ORG, 2.0)  # "Meta's former chief AI scientist"
-        return
-    if head == " ":
-        words = _WORDS.findall(after[:30])[:2]
-        nxt = words[0] if words else ""
-        if nxt in {"who", "whose"}:
-            mention.add(PERSON, 2.0)
-        elif nxt.lower() in SPEECH_VERBS and nxt.islower():
-            mention.add(PERSON, 1.0)
-        elif nxt in _ORG_NOUNS or nxt in {"CEO", "CFO", "CTO", "chief", "founder", "co-founder",
-                                          "cofounder", "spokesman", "spokeswoman"}:
-            mention.add(ORG, 1.5)
-
-
-def _keep(mention: Mention, lexicon: Lexicon) -> bool:
-    words = mention.text.lower().split()
+def _keep(shown: str, lexicon: Lexicon) -> bool:
+    """Whether a candidate name is worth keeping at all, whatever its context."""
+    words = shown.lower().split()
     if not words:
         return False
     whole = " ".join(words)
@@ -283,10 +332,21 @@ def _keep(mention: Mention, lexicon: Lexicon) -> bool:
                 or word in SENTENCE_STARTERS or word in _CORE_TITLES or word in ROLE_NOUNS
                 or len(word) < 2 or word.isdigit()):
             return False
-    if whole in lexicon.generic or whole in lexicon.demonyms:
-        return False
+    parts = [p for w in words for p in w.split("-")]
+    if whole in lexicon.generic or all(w in lexicon.demonyms or w in _DIRECTIONS for w in parts):
+        return False  # "Northern Irishman", "African-American"
+    if _PLURAL_ACRONYM.match(shown):
+        return False  # "LLMs", "DPs": a kind of thing, not a name
+    known = whole in lexicon.orgs or whole in lexicon.places
+    if not known and any(c.isdigit() for c in shown):
+        return False  # "Windows 11", "FA Rule E1": products and rules, not who or where
+    if not known and len(words) > 1 and shown.isupper():
+        return False  # "ROLL CALL": a shouted heading, not a name
     if all(w in lexicon.days_months for w in words):
         return False
-    if words[-1] in EVENT_HEADS and whole not in lexicon.orgs:
-        return False  # "Turing Award", "World Cup": events, not who or where
+    head = words[-2] if len(words) > 1 and _ROMAN.match(words[-1]) else words[-1]
+    if head in EVENT_HEADS and whole not in lexicon.orgs:
+        return False  # "Turing Award", "World War II": events, not who or where
+    if len(words) == 1 and words[0] in _NAME_HEADS and not known:
+        return False  # "Journal", "University": the head of a name, alone
     return True

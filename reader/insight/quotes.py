@@ -6,9 +6,9 @@ import re
 
 from reader.models import Fact
 
+from .cues import ORG, PERSON, Mention
 from .entities import Entity
 from .lexicon import SPEECH_VERBS
-from .names import ORG, PERSON, Mention
 from .sentences import Sentence, Unit, quote_spans
 
 _MIN_WORDS = 5
@@ -17,8 +17,8 @@ _MAX_QUOTES = 8
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True))
 # Attribution right after the closing mark: '," he told WIRED' / '," said Dr. Katznelson'.
 _AFTER = re.compile(
-    rf"[\s,.;:!?—–-]*(?:(?P<who>[^,;:\"“”]{{1,60}}?)\s+(?P<verb>{_SPEECH_ALT})\b"
-    rf"|(?P<verb2>{_SPEECH_ALT})\s+(?P<who2>[^,;:\"“”]{{1,60}}))",
+    rf"[\s,.;:!?—–»“-]*(?:(?P<who>[^,;:\"“”«»]{{1,60}}?)\s+(?P<verb>{_SPEECH_ALT})\b"
+    rf"|(?P<verb2>{_SPEECH_ALT})\s+(?P<who2>[^,;:\"“”«»]{{1,60}}))",
     re.IGNORECASE,
 )
 # Attribution before the opening mark: 'Nasir said: "' / 'AMI describes its mission as "'.
@@ -73,6 +73,9 @@ def _speaker(sentence: Sentence, q_start: int, q_end: int, speakers: _Speakers) 
     if after:
         if after.group("who"):
             segments.append((after.start("who"), after.end("who"), after.start("verb")))
+            # '», a déclaré M. de Meo': the name may follow the verb after all.
+            end = min(len(text), after.end("verb") + 60)
+            segments.append((after.end("verb"), end, after.end("verb")))
         else:
             segments.append((after.start("who2"), after.end("who2"), after.start("who2")))
     window = max(0, q_start - _LOOK_BACK)
@@ -104,6 +107,8 @@ def find_quotes(units: list[Unit], sentences: list[Sentence], entities: list[Ent
         by_unit.setdefault(sentence.unit, []).append(sentence)
     found: list[tuple[bool, int, Fact]] = []
     seen: set[str] = set()
+    last_speaker: tuple[int, str | None] = (-2, None)
+    """The sentence that closed the previous quote, and who said it."""
     for unit in units:
         within = by_unit.get(unit.key)
         if not within:
@@ -122,6 +127,11 @@ def find_quotes(units: list[Unit], sentences: list[Sentence], entities: list[Ent
             speaker = _speaker(last, max(0, q_start - last.start), q_end - last.start, speakers)
             if speaker is None and first is not last:
                 speaker = _speaker(first, q_start - first.start, len(first.text), speakers)
+            if speaker is None and q_start == first.start and last_speaker[0] == first.order - 1:
+                # A quote that opens the very next sentence, unattributed, goes on with the
+                # same speaker: the usual convention for a quotation run over paragraphs.
+                speaker = last_speaker[1]
+            last_speaker = (last.order, speaker)
             fact = Fact(kind="quote", text=quote, sentence=shown, section=first.section,
                         speaker=speaker)
             found.append((speaker is not None, first.order, fact))

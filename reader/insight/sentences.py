@@ -8,7 +8,10 @@ from typing import Literal
 
 from reader.models import Article
 
-UnitKind = Literal["paragraph", "bullet", "question", "answer"]
+UnitKind = Literal["paragraph", "bullet", "question", "answer", "quote"]
+
+UNIT_RANK: dict[str, int] = {"paragraph": 0, "answer": 1, "quote": 2, "bullet": 3, "question": 4}
+"""Where a fact is best pointed at: running text first, asides and questions last."""
 
 # Abbreviations after which a full stop almost never ends the sentence.
 _ABBREVIATIONS = frozenset(
@@ -18,7 +21,9 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 # Months abbreviated stop a sentence only when no day number follows; "No. 1" likewise.
-_BEFORE_NUMBER = frozenset("no nos jan feb mar apr jun jul aug sep sept oct nov dec vol fig pp".split())
+_BEFORE_NUMBER = frozenset(
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec vol fig pp".split()
+)
 # Words that start a new sentence even after "U.S." or "a.m.", where the stop is ambiguous.
 _CLEAR_STARTERS = frozenset(
     """
@@ -28,10 +33,10 @@ _CLEAR_STARTERS = frozenset(
     """.split()
 )
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|\n+")
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»“)\]]*(?=\s)|\n+")
 _WORDS = re.compile(r"[^\W_]+")
-_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([\w']+)")
-_QUOTE = re.compile(r"[\"“”]")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[«„]*([\w']+)")
+_QUOTE = re.compile(r"[\"“”«»„]")
 _MAX_QUOTE_HOLD = 400
 """A quote longer than this is split like plain text: it is more likely an unbalanced mark."""
 
@@ -40,22 +45,25 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Start and end (exclusive, after the closing mark) of each balanced double quote."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    opener = ""
     for match in _QUOTE.finditer(text):
         i = match.start()
         mark = match.group()
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if mark == "“":
+        if mark in "«„":
             opening = True
-        elif mark == "”":
+        elif mark in "»”":
             opening = False
+        elif mark == "“":
+            opening = opener != "„"  # German quotes open low and close with this mark
         else:
             # A straight quote opens where it follows a space or bracket and hugs a word.
             opening = (before.isspace() or before in "([{—–-/:") and not after.isspace()
             if open_at is None and not opening and before.isspace():
                 opening = True
         if opening:
-            open_at = i  # an earlier unclosed mark is abandoned: it was never balanced
+            open_at, opener = i, mark  # an earlier unclosed mark is abandoned: never balanced
         elif open_at is not None:
             spans.append((open_at, i + 1))
             open_at = None
@@ -66,7 +74,7 @@ def _is_boundary(text: str, punct_start: int, end: int, next_at: int) -> bool:
     if next_at >= len(text):
         return True
     nxt = text[next_at]
-    if nxt in "\"“‘'([":
+    if nxt in "\"“‘'([«„":
         following = text[next_at + 1 : next_at + 2]
         if not following or not (following.isupper() or following.isdigit()):
             return False
@@ -161,7 +169,10 @@ def article_units(article: Article) -> list[Unit]:
             elif block.kind == "qa":
                 units.append(Unit(block.question, (s_index, b_index, 0), "question"))
                 units.append(Unit(block.answer, (s_index, b_index, 1), "answer"))
-            else:
+            elif block.kind == "quote":
+                units.append(Unit(block.text, (s_index, b_index, -1), "quote"))
+            elif block.kind != "code":
+                # Code is left out: its identifiers are neither names nor news.
                 units.append(Unit(block.text, (s_index, b_index, -1), "paragraph"))
     return units
 

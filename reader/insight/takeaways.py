@@ -9,15 +9,16 @@ shape penalties (fragments, questions, pure quotations) move sentences up or dow
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import STOPWORDS
 from .sentences import Sentence
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_DANGLING = frozenset("but and or so he she it they his her its their this these that those also".split())
+_DANGLING = frozenset(
+    "but and or so he she it they his her its their this these that those also".split()
+)
 _MIN_WORDS = 6
 _MAX_WORDS = 70
 _REDUNDANT = 0.5
@@ -38,14 +39,13 @@ class Weights:
     dangling_penalty: float = 0.1
 
 
-_SUFFIX = re.compile(r"(?<=\w{4})(?:ing|ed|es|s)$")
-
-
-def terms(text: str) -> list[str]:
-    """Content words of a text, lowercased and stemmed, function words dropped."""
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
     # A crude suffix strip is enough to let "raised"/"raises" and "model"/"models" meet.
-    return [_SUFFIX.sub("", w) for w in _WORD.findall(text.lower())
-            if len(w) > 1 and w not in STOPWORDS]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _shape_penalty(sentence: Sentence, words: int, weights: Weights) -> float:
@@ -62,36 +62,35 @@ def _shape_penalty(sentence: Sentence, words: int, weights: Weights) -> float:
     first = text.split(" ", 1)[0].lower().strip(",")
     if first in _DANGLING:
         penalty += weights.dangling_penalty  # leans on the sentence before it
+    if text[:1].islower():
+        penalty += 0.5  # a fragment: the line before it was cut off mid-sentence
     return penalty
 
 
-def rank_sentences(sentences: list[Sentence], count: int, weights: Weights = Weights()) -> list[Sentence]:
+def rank_sentences(sentences: list[Sentence], count: int, weights: Weights = Weights()
+                   ) -> list[Sentence]:
     """The `count` best sentences for a summary, in article order, without near-repeats."""
     candidates = [s for s in sentences if s.kind != "question"]
     if not candidates:
         return []
-    bags = [terms(s.text) for s in candidates]
+    # Binary bags of stemmed content words: within one sentence, repeats add little.
+    bags = [frozenset(_stem(w) for w in s.words if len(w) > 1 and w not in STOPWORDS)
+            for s in candidates]
     frequency: Counter[str] = Counter()
     for bag in bags:
-        frequency.update(set(bag))
+        frequency.update(bag)
     n = len(candidates)
     isf = {t: math.log((n + 1) / df) for t, df in frequency.items()}
-    centroid: Counter[str] = Counter()
-    vectors: list[dict[str, float]] = []
-    for bag in bags:
-        counts = Counter(bag)
-        vector = {t: c * isf[t] for t, c in counts.items()}
-        vectors.append(vector)
-        centroid.update(vector)
-    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    # The centroid weighs each word by its ISF once per sentence that holds it.
+    centroid_norm = math.sqrt(sum((frequency[t] * w) ** 2 for t, w in isf.items())) or 1.0
     scored: list[tuple[float, int]] = []
-    for index, (sentence, vector) in enumerate(zip(candidates, vectors, strict=True)):
+    for index, (sentence, bag) in enumerate(zip(candidates, bags, strict=True)):
         words = len(sentence.text.split())
         if words < 3 or words > _MAX_WORDS * 2:
             continue
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        norm = math.sqrt(sum(isf[t] ** 2 for t in bag)) or 1.0
         # Leave the sentence's own weight out of the centroid so long sentences don't self-vote.
-        overlap = sum(v * (centroid[t] - v) for t, v in vector.items())
+        overlap = sum(isf[t] ** 2 * (frequency[t] - 1) for t in bag)
         centrality = overlap / (norm * centroid_norm)
         position = math.exp(-weights.decay * index)
         score = (weights.position * position + weights.centrality * centrality
@@ -101,9 +100,9 @@ def rank_sentences(sentences: list[Sentence], count: int, weights: Weights = Wei
         scored.append((score, index))
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen: list[int] = []
-    chosen_sets: list[set[str]] = []
+    chosen_sets: list[frozenset[str]] = []
     for _score, index in scored:
-        bag = set(bags[index])
+        bag = bags[index]
         if any(_jaccard(bag, other) > _REDUNDANT for other in chosen_sets):
             continue
         chosen.append(index)
@@ -113,7 +112,7 @@ def rank_sentences(sentences: list[Sentence], count: int, weights: Weights = Wei
     return [candidates[i] for i in sorted(chosen)]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)

@@ -1,0 +1,123 @@
+"""The words around a name that hint at what it names, scored per mention.
+
+"former Google CEO Eric Schmidt", "Meta's chief scientist", "offices in Paris": each cue adds
+weight to person, organisation or place for that one mention; `entities` sums them per name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .sentences import Sentence
+
+PERSON, ORG, PLACE = "person", "organisation", "place"
+
+_ORG_NOUNS = frozenset(
+    """company firm startup start-up group brand retailer maker giant network newspaper
+    broadcaster affiliate outlet magazine agency bank insurer airline carrier club team side
+    university charity organization organisation party publisher studio label manufacturer
+    app platform website site service lab fund conglomerate corporation operator developer
+    chain supplier regulator ministry backer venture union league band""".split()
+)
+# German writes the kind of organisation as a capitalised compound right before its name.
+ORG_NOUN_ENDINGS = ("konzern", "unternehmen", "hersteller", "firma", "gesellschaft",
+                     "gewerkschaft", "verband", "partei", "gruppe", "bank", "behörde",
+                     "ministerium", "zeitung", "sender")
+_PERSON_BEFORE = frozenset("named dubbed nicknamed said says".split())
+_ORG_BEFORE = frozenset("told joined at".split())
+_PLACE_BEFORE = frozenset(
+    "in near nearby across outside throughout visited visiting capital".split()
+)
+_PLACE_WEAK_BEFORE = frozenset("from towards into around".split())
+"""People come "from" and go "into" things too; these only tip a close call."""
+_PLACE_PAIRS = frozenset(
+    """based in|offices in|office in|headquartered in|born in|moved to|flew to|traveled to|
+    travelled to|returned to|arrived in|city of|town of|village of|state of|province of|
+    region of""".replace("\n", "").split("|")
+)
+_ORG_PAIRS = frozenset("co-led by|backed by|funded by|acquired by|owned by|bought by".split("|"))
+_ARTICLES = frozenset("a an the his her its their".split())
+_PLACE_APPOSITION = frozenset("capital city country state town village".split())
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–"
+_CONTEXT = 60
+"""Characters either side of a mention that its cues look at."""
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a capitalised name in a sentence."""
+
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    initial: bool
+    """The name opens its sentence, so its capital letter proves nothing."""
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def add(self, kind: str, weight: float) -> None:
+        self.scores[kind] = self.scores.get(kind, 0.0) + weight
+
+
+def score_context(mention: Mention, text: str) -> None:
+    """Add the cue weights that the words around the mention give it."""
+    before = text[max(0, mention.start - _CONTEXT) : mention.start]
+    after = text[mention.end : mention.end + _CONTEXT]
+    if before.endswith(" ") and before.rstrip()[-1:].isalnum():
+        words = [w.strip(_PUNCTUATION).lower() for w in before.split()[-3:]]
+        prev = words[-1] if words else ""
+        pair = " ".join(words[-2:])
+        if prev in ROLE_NOUNS:
+            mention.add(PERSON, 2.5)
+        elif prev in _PERSON_BEFORE or pair == "according to":
+            mention.add(PERSON, 1.0 if prev in {"said", "says", "to"} else 1.5)
+        elif prev in _ORG_NOUNS or prev.endswith(ORG_NOUN_ENDINGS):
+            mention.add(ORG, 2.0)
+        elif prev in _ORG_BEFORE:
+            mention.add(ORG, 0.8)
+        elif pair in _ORG_PAIRS:
+            mention.add(ORG, 0.5)
+        if pair in _PLACE_PAIRS or prev in _PLACE_BEFORE or (
+            prev == "the" and len(words) > 1 and words[-2] in _PLACE_BEFORE
+        ):
+            mention.add(PLACE, 1.0)
+        elif prev in _PLACE_WEAK_BEFORE:
+            mention.add(PLACE, 0.4)
+    if not after:
+        return
+    head = after[0]
+    if head == ",":
+        words = [w.strip(_PUNCTUATION).lower() for w in after[1:].split()[:5]]
+        if words and words[0].isdigit() and re.match(r",\s*\d{1,3},", after):
+            mention.add(PERSON, 3.0)  # "Jolie, 39, carries"
+        elif words and words[0] in {"who", "whose"}:
+            mention.add(PERSON, 2.0)
+        elif words and words[0] in _ARTICLES:
+            rest = words[1:5]
+            if any(w in ROLE_NOUNS for w in rest):
+                mention.add(PERSON, 2.0)
+            elif any(w in _ORG_NOUNS for w in rest):
+                mention.add(ORG, 2.0)
+            elif any(w in _PLACE_APPOSITION for w in rest[:2]):
+                mention.add(PLACE, 2.0)
+        return
+    if head in "'’" and after[1:2] == "s":
+        words = [w.strip(_PUNCTUATION).lower() for w in after[2:].split()[:3]]
+        if words and (words[0] in ROLE_NOUNS or words[0] in {"former", "new", "own", "top"}
+                      and len(words) > 1 and words[1] in ROLE_NOUNS):
+            mention.add(ORG, 2.0)  # "Meta's former chief AI scientist"
+        return
+    if head == " ":
+        words = [w.strip(_PUNCTUATION) for w in after.split()[:2]]
+        nxt = words[0] if words else ""
+        if nxt in {"who", "whose"}:
+            mention.add(PERSON, 2.0)
+        elif nxt.lower() in SPEECH_VERBS and nxt.islower():
+            mention.add(PERSON, 0.7)  # organisations "say" things too
+        elif nxt in ROLE_NOUNS and len(words) > 1 and words[1][:1].isupper():
+            mention.add(ORG, 2.0)  # "Bolton midfielder Fabrice Muamba": the employer
+        elif nxt in _ORG_NOUNS or nxt in {"CEO", "CFO", "CTO", "chief", "founder", "co-founder",
+                                          "cofounder", "spokesman", "spokeswoman"}:
+            mention.add(ORG, 1.5)
