@@ -39,8 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = commands.add_parser("add", parents=[common], help="add article files or folders")
-    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add = commands.add_parser(
+        "add", parents=[common], help="add articles from files, folders, URLs or - (stdin)"
+    )
+    add.add_argument("targets", nargs="+", metavar="PATH|URL|-")
     add.add_argument("--json", action="store_true", help="print what was added as JSON")
 
     listing = commands.add_parser("list", parents=[common], help="list stored articles")
@@ -61,6 +63,28 @@ def build_parser() -> argparse.ArgumentParser:
     bookmark = commands.add_parser("bookmark", parents=[common], help="bookmark an article")
     bookmark.add_argument("id", type=int, metavar="ID")
     bookmark.add_argument("--off", action="store_true", help="remove the bookmark")
+
+    feed = commands.add_parser("feed", parents=[common], help="manage feed subscriptions")
+    feeds = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    feed_add = feeds.add_parser("add", parents=[common], help="subscribe to a feed URL")
+    feed_add.add_argument("url", metavar="URL")
+    feed_add.add_argument("--json", action="store_true", help="print JSON")
+    feed_list = feeds.add_parser("list", parents=[common], help="list subscriptions")
+    feed_list.add_argument("--json", action="store_true", help="print JSON")
+    feed_remove = feeds.add_parser("remove", parents=[common], help="unsubscribe (keeps articles)")
+    feed_remove.add_argument("id", type=int, metavar="ID")
+    feed_import = feeds.add_parser("import", parents=[common], help="subscribe to an OPML list")
+    feed_import.add_argument("file", type=Path, metavar="FILE")
+    feed_export = feeds.add_parser("export", parents=[common], help="print subscriptions as OPML")
+    feed_export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+
+    refresh = commands.add_parser("refresh", parents=[common], help="fetch every feed")
+    refresh.add_argument("--json", action="store_true", help="print JSON")
+
+    fulltext = commands.add_parser(
+        "fulltext", parents=[common], help="replace a feed teaser with the full linked article"
+    )
+    fulltext.add_argument("id", type=int, metavar="ID")
     return parser
 
 

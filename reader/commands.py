@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reader.cli import CLIError, print_json
 from reader.insight import analyse
-from reader.library import add_paths, ensure_seeds
+from reader.library import add_targets, ensure_seeds
 from reader.models import Block, StoredArticle
 from reader.safe import safe_line
 from reader.store import ListQuery, Store, StoreError
@@ -36,7 +36,7 @@ def _get(store: Store, article_id: int) -> StoredArticle:
 
 
 def cmd_add(store: Store, args: argparse.Namespace) -> int:
-    report = add_paths(store, args.paths)
+    report = add_targets(store, args.targets)
     if args.json:
         print_json({"added": report.added, "updated": report.updated, "errors": report.errors})
     else:
@@ -113,7 +113,28 @@ def cmd_bookmark(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_feed(store: Store, args: argparse.Namespace) -> int:
+    from reader import feed_commands
+
+    return feed_commands.FEED_COMMANDS[args.feed_command](store, args)
+
+
+def cmd_refresh(store: Store, args: argparse.Namespace) -> int:
+    from reader.feed_commands import refresh
+
+    return refresh(store, args)
+
+
+def cmd_fulltext(store: Store, args: argparse.Namespace) -> int:
+    from reader.feed_commands import fulltext
+
+    return fulltext(store, args)
+
+
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+    "feed": cmd_feed,
+    "refresh": cmd_refresh,
+    "fulltext": cmd_fulltext,
     "add": cmd_add,
     "list": cmd_list,
     "show": cmd_show,

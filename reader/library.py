@@ -1,49 +1,114 @@
-"""The path from sources to the store: read articles with ingest and keep them in the store."""
+"""The path from sources to the store: read documents with ingest, keep them in the store."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from reader.ingest import IngestError, iter_article_paths, read_article_file
+from reader.ingest import IngestError, iter_article_paths
+from reader.ingest.document import Document, parse_document
+from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
+from reader.models import Article
 from reader.paths import seeds_dir
 from reader.store import Store
 
 SEEDED_KEY = "seeded"
 SEED_SOURCE = "bundled with reader"
+STDIN = "-"
 
 
 @dataclass
 class AddReport:
-    """What `add_paths` did: ids of new and updated articles, and one line per failure."""
+    """What adding did: ids of new and updated articles, and one line per failure."""
 
     added: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    def store(self, store: Store, articles: list[Article], feed_id: int | None = None) -> None:
+        for article_id, new in store.add_many(articles, feed_id=feed_id):
+            (self.added if new else self.updated).append(article_id)
 
-def add_paths(store: Store, paths: Iterable[Path], *, source: str | None = None) -> AddReport:
-    """Ingest files and folders; a bad file is reported and the rest are still added.
 
-    `source` names where the articles came from in the list (default: each file's name).
-    """
-    report = AddReport()
-    articles = []
+def read_path(path: Path) -> Document:
+    name = path.name or str(path)
+    data = read_file_bytes(path, name)
+    return parse_document(
+        data, name=name, location=str(path.absolute()), file_stem=path.stem
+    )
+
+
+def read_url(url: str) -> Document:
+    from reader.fetch import FetchError, fetch
+
     try:
-        for path in iter_article_paths(paths):
-            try:
-                article = read_article_file(path)
-                if source:
-                    article = article.model_copy(update={"source": source})
-                articles.append(article)
-            except IngestError as error:
-                report.errors.append(str(error))
-    except IngestError as error:
-        report.errors.append(str(error))
-    for article_id, new in store.add_many(articles):
-        (report.added if new else report.updated).append(article_id)
+        fetched = fetch(url)
+    except FetchError as error:
+        raise IngestError(url, str(error).removeprefix(f"{url}: ")) from None
+    return parse_document(
+        fetched.body,
+        name=fetched.url,
+        location=fetched.url,
+        url=fetched.url,
+        content_type=fetched.content_type,
+        charset=fetched.charset,
+    )
+
+
+def read_stdin(stream: BinaryIO) -> Document:
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError("<stdin>", "too large (over 20 MB)")
+    return parse_document(data, name="<stdin>", location="<stdin>")
+
+
+def add_targets(
+    store: Store,
+    targets: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    source: str | None = None,
+) -> AddReport:
+    """Add files, folders (recursively), http(s) URLs and `-` (standard input).
+
+    A bad source is reported in one line and the rest are still added. `source` names where
+    the articles came from in the list (default: each file's name, or the feed's title).
+    """
+    from reader.fetch import is_web_url
+
+    report = AddReport()
+    articles: list[Article] = []
+    for target in targets:
+        text = str(target)
+        try:
+            if text == STDIN:
+                documents = [read_stdin(stdin or sys.stdin.buffer)]
+            elif is_web_url(text):
+                documents = [read_url(text)]
+            else:
+                documents = _read_paths(Path(text), report)
+        except IngestError as error:
+            report.errors.append(str(error))
+            continue
+        for document in documents:
+            articles.extend(document.articles)
+    if source:
+        articles = [article.model_copy(update={"source": source}) for article in articles]
+    report.store(store, articles)
     return report
+
+
+def _read_paths(path: Path, report: AddReport) -> list[Document]:
+    documents = []
+    for file in iter_article_paths([path]):
+        try:
+            documents.append(read_path(file))
+        except IngestError as error:
+            report.errors.append(str(error))
+    return documents
 
 
 def ensure_seeds(store: Store, folder: Path | None = None) -> AddReport | None:
@@ -56,6 +121,6 @@ def ensure_seeds(store: Store, folder: Path | None = None) -> AddReport | None:
         return None
     folder = folder or seeds_dir()
     paths = sorted(folder.glob("*.txt"), reverse=True) if folder.is_dir() else []
-    report = add_paths(store, paths, source=SEED_SOURCE)
+    report = add_targets(store, paths, source=SEED_SOURCE)
     store.set_meta(SEEDED_KEY, "1")
     return report

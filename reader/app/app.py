@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import Iterable
 
 from textual.app import App, ComposeResult, SystemCommand
+from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -14,12 +16,15 @@ from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.reader_view import ReaderView, section_label
+from reader.app.widgets.refresh_status import RefreshStatus
 from reader.insight import analyse
-from reader.models import Insight, StoredArticle
+from reader.models import Feed, Insight, StoredArticle
+from reader.refresh import FeedFetch
 from reader.store import ListQuery, Store
 
 LAST_OPEN_KEY = "last_open"
 INSIGHT_CACHE = 32
+REFRESH_WORKERS = 8
 
 
 class ReaderApp(App[None]):
@@ -47,6 +52,9 @@ class ReaderApp(App[None]):
         Binding("u", "filter_unread", "Unread only", id="app.filter_unread"),
         Binding("B", "filter_bookmarked", "Bookmarked only", key_display="B",
                 id="app.filter_bookmarked"),
+        Binding("r", "refresh", "Refresh", id="app.refresh", tooltip="Fetch every feed"),
+        Binding("f", "fulltext", "Full text", show=False, id="app.fulltext",
+                tooltip="Replace a feed teaser with the full article from its link"),
         Binding("backslash", "toggle_list", "Toggle list", show=False, key_display="\\",
                 id="app.toggle_list"),
         Binding("i", "toggle_sidebar", "Toggle sidebar", show=False, id="app.toggle_sidebar"),
@@ -69,6 +77,7 @@ class ReaderApp(App[None]):
         sidebar = FactsSidebar(id="sidebar")
         sidebar.border_title = "Key facts"
         yield sidebar
+        yield RefreshStatus()
         yield Footer()
 
     @property
@@ -227,6 +236,54 @@ class ReaderApp(App[None]):
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle_class("hidden")
+
+    @work(exclusive=True, group="refresh")
+    async def action_refresh(self) -> None:
+        """Fetch every feed in threads, storing each one's entries as it arrives."""
+        from reader.refresh import apply_fetch, fetch_feed
+
+        feeds = self.store.feeds()
+        if not feeds:
+            self.notify("No feeds yet: subscribe with `reader feed add URL`.", timeout=4)
+            return
+        status = self.query_one(RefreshStatus)
+        status.start(len(feeds))
+        gate = asyncio.Semaphore(REFRESH_WORKERS)
+
+        async def fetch_one(feed: Feed) -> FeedFetch:
+            async with gate:
+                return await asyncio.to_thread(fetch_feed, feed)
+
+        try:
+            for next_done in asyncio.as_completed([fetch_one(feed) for feed in feeds]):
+                status.advance(apply_fetch(self.store, await next_done))
+        finally:
+            status.finish()
+        self._refresh_list(self.open_id)
+        failed = f", {status.failed} failed (see `reader feed list`)" if status.failed else ""
+        self.notify(f"Refreshed {len(feeds)} feeds: {status.added} new articles{failed}.",
+                    severity="warning" if status.failed else "information", timeout=4)
+
+    @work(exclusive=True, group="fulltext")
+    async def action_fulltext(self) -> None:
+        """Replace the open article (a feed teaser) with the full article from its link."""
+        from reader.fulltext import fetch_full_article
+        from reader.ingest import IngestError
+
+        stored = self.store.get(self.open_id) if self.open_id is not None else None
+        if stored is None:
+            return
+        self.notify("Fetching the full article…", timeout=2)
+        try:
+            article = await asyncio.to_thread(fetch_full_article, stored.article)
+        except IngestError as error:
+            self.notify(str(error), severity="error", timeout=5)
+            return
+        self.store.add(article)
+        self._insights.pop(stored.id, None)
+        self.open_id = None
+        await self.show_article(stored.id)
+        self._refresh_list(stored.id)
 
     async def action_quit(self) -> None:
         self.save_position()

@@ -65,7 +65,7 @@ def _walk(folder: pathlib.Path) -> Iterator[pathlib.Path]:
 def read_article_file(path: pathlib.Path) -> Article:
     """Read, decode and parse one plain-text article; raise `IngestError` if it is not one."""
     name = path.name or str(path)
-    data = _read_bytes(path, name)
+    data = read_file_bytes(path, name)
     text = _decode(data, name)
     if not _WORD.search(text):
         raise IngestError(name, "no words in the file")
@@ -75,7 +75,8 @@ def read_article_file(path: pathlib.Path) -> Article:
     return article
 
 
-def _read_bytes(path: pathlib.Path, name: str) -> bytes:
+def read_file_bytes(path: pathlib.Path, name: str) -> bytes:
+    """A file's bytes, refusing folders, empty files and files over the size cap."""
     try:
         size = path.stat().st_size
         if path.is_dir():

@@ -162,6 +162,8 @@ class ArticleList(ScrollView, can_focus=True):
                 end="",
             )
         meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
+        if item.published is not None:
+            meta = f"{item.published:%Y-%m-%d} · {meta}"
         meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
         return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
 

@@ -62,7 +62,8 @@ class FactsSidebar(OptionList):
             if facts:
                 options.append(self._heading(title))
                 options.extend(self._fact(fact) for fact in facts)
-        if insight.takeaways:
+        # An article whose only author summary is its Quick Summary gets it once, not twice.
+        if insight.takeaways and [t.text for t in insight.takeaways] != insight.summary:
             authored = insight.takeaways[0].authored
             options.append(self._heading("Takeaways" if authored else "Key sentences"))
             options.extend(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
@@ -56,7 +57,17 @@ class SectionView(Static):
 
     def _block(self, block: Block) -> RenderableType:
         if block.kind == "bullets":
-            return self._pairs([("•", self._styled(item), "") for item in block.items])
+            markers = [f"{n}." if block.ordered else "•" for n in range(1, len(block.items) + 1)]
+            return self._pairs(
+                [(marker, self._styled(item), "") for marker, item in zip(markers, block.items)]
+            )
+        if block.kind == "quote":
+            quote = self._styled(block.text)
+            quote.stylize("italic")
+            return self._pairs([("▌", quote, "dim")])
+        if block.kind == "code":
+            # Code keeps its line breaks and indentation; it is still plain text, never markup.
+            return Padding(safe_text(block.text, style="on grey11"), (0, 0, 0, 2))
         if block.kind == "qa":
             question = self._styled(block.question)
             question.stylize("bold")
@@ -67,7 +78,7 @@ class SectionView(Static):
     def _pairs(rows: list[tuple[str, Text, str]]) -> Table:
         # A grid gives list items a hanging indent when they wrap.
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         for marker, text, style in rows:
             grid.add_row(Text(marker, style=style or "dim"), text)

@@ -1,0 +1,50 @@
+"""A one-line progress bar above the footer while feeds refresh."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+from reader.refresh import FeedOutcome
+from reader.safe import safe_line
+
+
+class RefreshStatus(Horizontal):
+    """Hidden until a refresh starts; shows `Refreshing feeds 2/5 · <last feed>`."""
+
+    DEFAULT_CSS = """
+    RefreshStatus {
+        dock: bottom;
+        height: 1;
+        display: none;
+        background: $panel;
+        padding: 0 1;
+        &.-running { display: block; }
+        Label { width: auto; margin-right: 1; }
+        ProgressBar { width: 30; }
+        #refresh-last { color: $text-muted; width: 1fr; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("Refreshing feeds", id="refresh-label")
+        yield ProgressBar(show_eta=False, id="refresh-bar")
+        yield Label("", id="refresh-last")
+
+    def start(self, total: int) -> None:
+        self.failed = 0
+        self.added = 0
+        self.query_one(ProgressBar).update(total=total, progress=0)
+        self.query_one("#refresh-last", Label).update("")
+        self.add_class("-running")
+
+    def advance(self, outcome: FeedOutcome) -> None:
+        self.query_one(ProgressBar).advance(1)
+        self.added += outcome.added
+        self.failed += outcome.failed
+        name = safe_line(outcome.feed.title or outcome.feed.url)
+        self.query_one("#refresh-last", Label).update(f"{name}: {safe_line(outcome.status)}")
+
+    def finish(self) -> None:
+        self.remove_class("-running")

@@ -1,0 +1,171 @@
+"""`reader feed ...`, `reader refresh` and `reader fulltext`: subscriptions from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from reader.cli import CLIError, print_json
+from reader.ingest import IngestError
+from reader.models import Feed
+from reader.refresh import FeedOutcome, apply_fetch, fetch_feed, refresh_feeds
+from reader.safe import safe_line
+from reader.store import Store
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def _feed_json(feed: Feed) -> dict[str, object]:
+    return feed.model_dump(mode="json")
+
+
+def feed_add(store: Store, args: argparse.Namespace) -> int:
+    from reader.fetch import is_web_url
+
+    url = args.url
+    if not (is_web_url(url) or url.startswith("file://")):
+        raise CLIError(f"{url}: a feed URL must be http(s) (or file://)")
+    existing = store.feed_by_url(url)
+    feed_id, _ = store.add_feed(url)
+    feed = store.feed(feed_id)
+    assert feed is not None
+    outcome = apply_fetch(store, fetch_feed(feed))
+    if outcome.failed and existing is None:
+        store.remove_feed(feed_id)
+        raise CLIError(outcome.status)
+    feed = store.feed(feed_id)
+    assert feed is not None
+    if args.json:
+        print_json({**_feed_json(feed), "added": outcome.added, "updated": outcome.updated})
+    else:
+        print(f"subscribed to {safe_line(feed.title or feed.url)} (feed {feed.id}): "
+              f"{outcome.added} new, {outcome.updated} updated")
+    return EXIT_OK
+
+
+def feed_list(store: Store, args: argparse.Namespace) -> int:
+    feeds = store.feeds()
+    if args.json:
+        print_json([_feed_json(feed) for feed in feeds])
+        return EXIT_OK
+    for feed in feeds:
+        print(f"{feed.id:>4}  {safe_line(feed.title or '(untitled)')}  {safe_line(feed.url)}  "
+              f"[{feed.articles} articles, {safe_line(feed.status)}]")
+    return EXIT_OK
+
+
+def feed_remove(store: Store, args: argparse.Namespace) -> int:
+    try:
+        store.remove_feed(args.id)
+    except KeyError:
+        raise CLIError(f"no feed with id {args.id} (see `reader feed list`)") from None
+    print(f"unsubscribed from feed {args.id}; its articles are kept")
+    return EXIT_OK
+
+
+def feed_import(store: Store, args: argparse.Namespace) -> int:
+    from reader.ingest.files import read_file_bytes
+    from reader.ingest.opml import parse_opml
+
+    try:
+        data = read_file_bytes(args.file, args.file.name)
+        subscriptions, refused = parse_opml(data, name=args.file.name)
+    except IngestError as error:
+        raise CLIError(str(error)) from None
+    new = 0
+    for subscription in subscriptions:
+        _, created = store.add_feed(subscription.url, subscription.title)
+        new += created
+    for message in refused:
+        print(f"reader: {message}", file=sys.stderr)
+    print(f"subscribed to {new} new feeds ({len(subscriptions) - new} already there, "
+          f"{len(refused)} refused); run `reader refresh` to fetch them")
+    return EXIT_FAILED if refused else EXIT_OK
+
+
+def feed_export(store: Store, args: argparse.Namespace) -> int:
+    from reader.ingest.opml import Subscription, write_opml
+
+    opml = write_opml(Subscription(url=feed.url, title=feed.title) for feed in store.feeds())
+    if args.output:
+        try:
+            args.output.write_text(opml, encoding="utf-8")
+        except OSError as error:
+            raise CLIError(f"{args.output}: cannot write ({error.strerror or error})") from None
+        print(f"wrote {len(store.feeds())} feeds to {args.output}")
+    else:
+        sys.stdout.write(opml)
+    return EXIT_OK
+
+
+def _progress_printer() -> tuple[Callable[[int, int, FeedOutcome], None], Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal, else nothing (the summary follows)."""
+    if not sys.stderr.isatty():
+        return (lambda done, total, outcome: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    task = progress.add_task("feeds", total=None)
+    progress.start()
+
+    def update(done: int, total: int, outcome: FeedOutcome) -> None:
+        progress.update(task, completed=done, total=total)
+
+    return update, progress.stop
+
+
+def refresh(store: Store, args: argparse.Namespace) -> int:
+    feeds = store.feeds()
+    if not feeds:
+        print("no feeds yet: subscribe with `reader feed add URL`")
+        return EXIT_OK
+    update, stop = _progress_printer()
+    try:
+        outcomes = refresh_feeds(store, feeds, progress=update)
+    finally:
+        stop()
+    outcomes.sort(key=lambda outcome: outcome.feed.id)
+    if args.json:
+        print_json([
+            {"feed": o.feed.id, "url": o.feed.url, "status": o.status, "added": o.added,
+             "updated": o.updated}
+            for o in outcomes
+        ])
+    else:
+        for outcome in outcomes:
+            name = safe_line(outcome.feed.title or outcome.feed.url)
+            if outcome.failed:
+                print(f"reader: {safe_line(outcome.status)}", file=sys.stderr)
+            else:
+                print(f"{name}: {outcome.status}, {outcome.added} new, {outcome.updated} updated")
+    return EXIT_FAILED if any(outcome.failed for outcome in outcomes) else EXIT_OK
+
+
+def fulltext(store: Store, args: argparse.Namespace) -> int:
+    from reader.fulltext import fetch_full_article
+
+    stored = store.get(args.id)
+    if stored is None:
+        raise CLIError(f"no article with id {args.id} (see `reader list`)")
+    try:
+        article = fetch_full_article(stored.article)
+    except IngestError as error:
+        raise CLIError(str(error)) from None
+    store.add(article)
+    print(f"{args.id}: replaced with the full article ({article.word_count:,} words)")
+    return EXIT_OK
+
+
+FEED_COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+    "add": feed_add,
+    "list": feed_list,
+    "remove": feed_remove,
+    "import": feed_import,
+    "export": feed_export,
+}
