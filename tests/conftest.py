@@ -66,3 +66,7 @@ def make_article(n: int, *, sections: int = 2, title: str | None = None) -> Arti
 @pytest.fixture
 def seed_path() -> Path:
     return REPO / "seeds" / SEED_NAME
+
+
+# The local HTTP server fixture, for every test that fetches.
+from tests.httpserver import http_server  # noqa: E402, F401

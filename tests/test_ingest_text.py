@@ -138,6 +138,8 @@ def test_title_first_news_article() -> None:
     ]
     assert kinds(opposed) == ["paragraph"]
     assert kinds(coming) == ["bullets", "paragraph"]
+    assert coming.blocks[0].ordered
+    assert not plan.blocks[1].ordered
     assert coming.blocks[0].items[0] == "Public consultation on the final design in January"
     assert coming.blocks[1].text == "The mayor declined to comment."
 

@@ -9,7 +9,6 @@ the punctuation is inferred from context, and only where the context leaves no d
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -30,7 +29,8 @@ _LINE_END = r"(?![^\n\r])"
 _MAX_PASSES = 3
 # Past this many distinct ftfy changes, the rest are reported together.
 _MAX_MOJIBAKE_REPORTS = 12
-_MAX_DIFF_CHARS = 20_000
+_MAX_SPOT_CHARS = 40
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 # ftfy is imported where it is used: it takes longer to import than the rest of ingest, and
@@ -83,19 +83,21 @@ def _describe_changes(before: str, after: str) -> list[Repair]:
 
 
 def _changed_spots(old: str, new: str) -> list[tuple[str, str]]:
-    # Trimming the common ends first keeps the diff small; a huge differing middle (a whole
-    # file on one line) is reported as one spot rather than diffed, which would be quadratic.
+    # Mojibake lives in non-ASCII runs and leaves the ASCII around it alone, so pairing the
+    # runs finds each changed spot in linear time (a general diff is quadratic or worse on
+    # long, repetitive lines).
+    old_runs, new_runs = _RUNS.findall(old), _RUNS.findall(new)
+    if len(old_runs) == len(new_runs) and all(
+        a == b or not (a.isascii() or b.isascii()) for a, b in zip(old_runs, new_runs, strict=True)
+    ):
+        return [(a, b) for a, b in zip(old_runs, new_runs, strict=True) if a != b]
     prefix = _common_prefix_length(old, new)
     suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
-    old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
-    if len(old_mid) + len(new_mid) > _MAX_DIFF_CHARS:
-        return [(old_mid[:20] + "…", new_mid[:20] + "…")]
-    matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
-    return [
-        (old_mid[i1:i2], new_mid[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    return [(_shorten(old[prefix : len(old) - suffix]), _shorten(new[prefix : len(new) - suffix]))]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _MAX_SPOT_CHARS else text[: _MAX_SPOT_CHARS - 1] + "…"
 
 
 def _common_prefix_length(a: str, b: str) -> int:
@@ -125,8 +127,11 @@ def _touches_thai(text: str, start: int, end: int) -> bool:
 
 
 def _has_text_before_on_line(text: str, start: int) -> bool:
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    return not text[line_start:start].isspace() and line_start < start
+    # Scanning back over blanks only (not to the line start with rfind) keeps this linear.
+    left = start - 1
+    while left >= 0 and text[left] in " \t":
+        left -= 1
+    return left >= 0 and text[left] not in "\n\r"
 
 
 _Check = Callable[[str, re.Match[str]], bool]

@@ -62,6 +62,7 @@ class _Item:
     kind: str  # "text" or "bullets"
     lines: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
+    ordered: bool = False
 
     @property
     def text(self) -> str:
@@ -110,7 +111,13 @@ def _items(lines: list[str]) -> list[_Item]:
             continue
         for item in _block_items(block):
             # A list whose items are separated by blank lines is still one list.
-            if item.kind == "bullets" and items and items[-1].kind == "bullets":
+            previous = items[-1] if items else None
+            if (
+                item.kind == "bullets"
+                and previous is not None
+                and previous.kind == "bullets"
+                and previous.ordered == item.ordered
+            ):
                 items[-1].items.extend(item.items)
             else:
                 items.append(item)
@@ -124,8 +131,9 @@ def _block_items(block: list[str]) -> list[_Item]:
         bullet = _BULLET.match(line)
         current = runs[-1] if runs else None
         if bullet:
-            if current is None or current.kind != "bullets":
-                current = _Item("bullets")
+            ordered = bullet.group(0).strip()[0].isdigit()
+            if current is None or current.kind != "bullets" or current.ordered != ordered:
+                current = _Item("bullets", ordered=ordered)
                 runs.append(current)
             current.items.append(line[bullet.end() :].strip())
         elif current is not None and current.kind == "bullets" and _continues_bullet(line):
@@ -252,7 +260,7 @@ class _SectionBuilder:
             self.sections.append(Section(title=""))
         if item.kind == "bullets":
             self._close_answer()
-            self.sections[-1].blocks.append(Block(kind="bullets", items=item.items))
+            self.sections[-1].blocks.append(Block(kind="bullets", items=item.items, ordered=item.ordered))
             return
         if self.faq:
             question, answer = _split_question(item.lines)
