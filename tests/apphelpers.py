@@ -13,3 +13,22 @@ def make_app(data_dir: Path) -> ReaderApp:
     app = ReaderApp(open_store(data_dir))
     app.animation_level = "none"
     return app
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_feed_app(data_dir: Path) -> ReaderApp:
+    """The app on a library with a subscribed feed, refreshed from a fixture (no network)."""
+    from reader.fetch import Fetched
+    from reader.refresh import refresh_feeds
+
+    body = (FIXTURES / "feeds" / "gazette.xml").read_bytes()
+
+    def fixture_fetcher(url: str, **_: object) -> Fetched:
+        return Fetched(url, 200, body, "application/rss+xml", None, '"v1"', None)
+
+    app = make_app(data_dir)
+    app.store.add_feed("http://gazette.invalid/feed.xml")
+    refresh_feeds(app.store, fetcher=fixture_fetcher)
+    return app

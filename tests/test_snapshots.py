@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.apphelpers import make_app
+from tests.apphelpers import make_app, make_feed_app
 
 SIZE = (120, 40)
 
@@ -60,3 +60,22 @@ def test_narrow_terminal(snap_compare, tmp_path: Path) -> None:
 
 def test_wide_terminal(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), press=["enter"], terminal_size=(160, 48))
+
+
+def test_feed_backed_library(snap_compare, tmp_path: Path) -> None:
+    app = make_feed_app(tmp_path)
+    assert snap_compare(app, press=["G", "enter"], terminal_size=SIZE)
+
+
+def test_refresh_in_progress(snap_compare, tmp_path: Path) -> None:
+    async def halfway(pilot: Pilot) -> None:
+        from reader.app.widgets.refresh_status import RefreshStatus
+        from reader.refresh import FeedOutcome
+
+        status = pilot.app.query_one(RefreshStatus)
+        feed = pilot.app.store.feeds()[0]
+        status.start(3)
+        status.advance(FeedOutcome(feed, "ok", added=3))
+        await pilot.pause()
+
+    assert snap_compare(make_feed_app(tmp_path), run_before=halfway, terminal_size=SIZE)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from textual.app import App, ComposeResult, SystemCommand
 from textual import work
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -68,15 +69,16 @@ class ReaderApp(App[None]):
         self._insights: OrderedDict[int, Insight] = OrderedDict()
 
     def compose(self) -> ComposeResult:
-        article_list = ArticleList(self.store, id="list")
-        article_list.border_title = "Articles"
-        yield article_list
-        reader = ReaderView(id="reader")
-        reader.border_title = "Article"
-        yield reader
-        sidebar = FactsSidebar(id="sidebar")
-        sidebar.border_title = "Key facts"
-        yield sidebar
+        with Horizontal(id="panes"):
+            article_list = ArticleList(self.store, id="list")
+            article_list.border_title = "Articles"
+            yield article_list
+            reader = ReaderView(id="reader")
+            reader.border_title = "Article"
+            yield reader
+            sidebar = FactsSidebar(id="sidebar")
+            sidebar.border_title = "Key facts"
+            yield sidebar
         yield RefreshStatus()
         yield Footer()
 

@@ -47,6 +47,10 @@ class ArticleHeader(Static):
         parts.append(Text(" · ".join(meta), style="dim", end="\n"))
         if note := TITLE_ORIGIN_NOTES.get(article.title_origin):
             parts.append(Text(f"({note})", style="dim italic", end="\n"))
+        if article.teaser:
+            parts.append(
+                Text("Only the feed's teaser: press f to fetch the full article.", style="cyan")
+            )
         if note := repair_note(article):
             parts.append(Text(f"⚠ {note}", style="yellow", end="\n"))
         super().__init__(Group(*parts), classes="article-header")

@@ -66,7 +66,12 @@ class ReaderView(VerticalScroll, can_focus=True):
         await self.mount_all(
             [
                 ArticleHeader(article),
-                Outline([section_label(t) for t in self._titles], self.current_section),
+                # A single untitled section needs no contents.
+                *(
+                    [Outline([section_label(t) for t in self._titles], self.current_section)]
+                    if self.section_count > 1 or any(self._titles)
+                    else []
+                ),
                 *(
                     SectionView(section, index, self.section_count, flagged=flagged)
                     for index, section in enumerate(article.sections)

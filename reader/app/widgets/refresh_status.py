@@ -15,7 +15,6 @@ class RefreshStatus(Horizontal):
 
     DEFAULT_CSS = """
     RefreshStatus {
-        dock: bottom;
         height: 1;
         display: none;
         background: $panel;

@@ -34,9 +34,11 @@ class SectionView(Static):
         """Sentences flagged as promotional, shown dimmed."""
 
     def render(self) -> RenderableType:
-        heading = Text(f"§ {self.index + 1}  ", style="bold dim")
-        heading.append(safe_line(self.section.title) or "Top", style="bold")
-        parts: list[RenderableType] = [heading, Text("")]
+        parts: list[RenderableType] = []
+        if self.section.title or self.total > 1:
+            heading = Text(f"§ {self.index + 1}  ", style="bold dim")
+            heading.append(safe_line(self.section.title) or "Top", style="bold")
+            parts += [heading, Text("")]
         for block in self.section.blocks:
             parts.append(self._block(block))
             parts.append(Text(""))

@@ -1,0 +1,33 @@
+"""Starting the app must not import the heavy ingest libraries (they cost about a second)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("trafilatura", "feedparser", "markdown_it", "lxml", "charset_normalizer")
+
+
+def test_starting_the_app_imports_none_of_the_heavy_ingest_libraries() -> None:
+    code = (
+        "import sys\n"
+        "import reader.cli, reader.app.app, reader.commands, reader.library\n"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_ingest_store_and_insight_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import reader.ingest, reader.ingest.document, reader.store, reader.insight, "
+        "reader.library, reader.refresh\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
