@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true", help="print what was added as JSON")
 
     listing = commands.add_parser("list", parents=[common], help="list stored articles")
+    listing.add_argument(
+        "query", nargs="*", metavar="QUERY", help="filters and words, e.g. is:unread tag:ai"
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.add_argument("--unread", action="store_true", help="only unread articles")
     listing.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
@@ -63,6 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
     bookmark = commands.add_parser("bookmark", parents=[common], help="bookmark an article")
     bookmark.add_argument("id", type=int, metavar="ID")
     bookmark.add_argument("--off", action="store_true", help="remove the bookmark")
+
+    search = commands.add_parser("search", parents=[common], help="full-text search, ranked")
+    search.add_argument("query", nargs="+", metavar="QUERY", help='e.g. "world models" lecun')
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits")
+
+    tag = commands.add_parser("tag", parents=[common], help="tag an article (or untag)")
+    tag.add_argument("id", type=int, metavar="ID")
+    tag.add_argument("names", nargs="*", metavar="NAME", help="tags to add (none: list them)")
+    tag.add_argument("--remove", action="store_true", help="remove the named tags")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="export articles (default: bookmarks) as Markdown or JSON"
+    )
+    export.add_argument("query", nargs="*", metavar="QUERY", help="default: is:bookmarked")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+
+    config = commands.add_parser("config", parents=[common], help="the config file")
+    config_action = config.add_mutually_exclusive_group(required=True)
+    config_action.add_argument("--path", action="store_true", help="print its path")
+    config_action.add_argument("--init", action="store_true", help="create it, with comments")
 
     feed = commands.add_parser("feed", parents=[common], help="manage feed subscriptions")
     feeds = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
@@ -108,6 +133,11 @@ def run(args: argparse.Namespace) -> int:
     from reader.commands import COMMANDS, open_store
     from reader.store import StoreError
 
+    if args.command == "config":
+        # The config file is not in the store: don't create a data folder to print a path.
+        from reader.find_commands import config
+
+        return config(None, args)  # type: ignore[arg-type]
     store = open_store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.command is None:

@@ -12,7 +12,7 @@ from reader.insight import analyse
 from reader.library import add_targets, ensure_seeds
 from reader.models import Block, StoredArticle
 from reader.safe import safe_line
-from reader.store import ListQuery, Store, StoreError
+from reader.store import Store, StoreError
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -48,7 +48,15 @@ def cmd_add(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
-    query = ListQuery(unread=args.unread, bookmarked=args.bookmarked)
+    from dataclasses import replace
+
+    from reader.find_commands import parse_cli_query
+
+    query = parse_cli_query(args.query)
+    if args.unread:
+        query = replace(query, unread=True)
+    if args.bookmarked:
+        query = replace(query, bookmarked=True)
     total = store.count(query)
     items = [item for offset in range(0, total, 500) for item in store.page(query, offset, 500)]
     if args.json:
@@ -131,7 +139,20 @@ def cmd_fulltext(store: Store, args: argparse.Namespace) -> int:
     return fulltext(store, args)
 
 
+def _find(name: str) -> Callable[[Store, argparse.Namespace], int]:
+    def run(store: Store, args: argparse.Namespace) -> int:
+        from reader import find_commands
+
+        return getattr(find_commands, name)(store, args)
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+    "search": _find("search"),
+    "tag": _find("tag"),
+    "export": _find("export"),
+    "config": _find("config"),
     "feed": cmd_feed,
     "refresh": cmd_refresh,
     "fulltext": cmd_fulltext,

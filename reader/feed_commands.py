@@ -1,4 +1,4 @@
-"""`reader feed ...`, `reader refresh` and `reader fulltext`: subscriptions from the command line."""
+"""`reader feed ...`, `reader refresh` and `reader fulltext`: subscriptions on the command line."""
 
 from __future__ import annotations
 

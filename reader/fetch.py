@@ -151,7 +151,7 @@ def fetch(
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"{url}: timed out after {timeout:g} s") from None
         raise FetchError(f"{url}: cannot connect ({reason})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"{url}: timed out after {timeout:g} s") from None
     except (http.client.HTTPException, OSError) as error:
         raise FetchError(f"{url}: {error.__class__.__name__} {error}".strip()) from None

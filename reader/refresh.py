@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from reader.fetch import FetchError, Fetched, RateLimited, fetch
+from reader.fetch import Fetched, FetchError, RateLimited, fetch
 from reader.ingest import IngestError
 from reader.models import Feed
 from reader.store import Store

@@ -22,7 +22,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Harbour bridge reopens</title><guid>gazette-1</guid>
 <link>{base}/bridge.html</link><pubDate>Sat, 01 Nov 2026 08:00:00 GMT</pubDate>
 <description>&lt;p&gt;The harbour bridge reopened on Saturday after two years of repairs.
-Engineers said the new deck will last a century.&lt;/p&gt;&lt;p&gt;Traffic resumed at noon.&lt;/p&gt;
+Engineers said the new deck will last a century.&lt;/p&gt;
+&lt;p&gt;Traffic resumed at noon.&lt;/p&gt;
 </description></item>
 <item><title>Library extends opening hours</title><guid>gazette-2</guid>
 <link>{base}/library.html</link><pubDate>Fri, 31 Oct 2026 08:00:00 GMT</pubDate>

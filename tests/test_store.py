@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import ListQuery, Store, StoreError
+from reader.store import Query, Store, StoreError
 from reader.store.schema import SCHEMA_VERSION
 from tests.conftest import FixedClock, make_article
 
@@ -38,7 +38,7 @@ def test_adding_the_same_article_again_keeps_one_copy_and_its_state(store: Store
 def test_list_is_newest_first_in_pages(store: Store) -> None:
     ids = [store.add(make_article(n))[0] for n in range(250)]
     newest_first = list(reversed(ids))
-    pages = [item.id for offset in (0, 100, 200) for item in store.page(ListQuery(), offset, 100)]
+    pages = [item.id for offset in (0, 100, 200) for item in store.page(Query(), offset, 100)]
     assert pages == newest_first
     assert store.count() == 250
 
@@ -49,9 +49,9 @@ def test_filters_combine(store: Store) -> None:
     store.set_read(ids[1])
     store.set_bookmarked(ids[1])
     store.set_bookmarked(ids[2])
-    assert store.count(ListQuery(unread=True)) == 4
-    assert store.count(ListQuery(bookmarked=True)) == 2
-    both = store.page(ListQuery(unread=True, bookmarked=True), 0, 10)
+    assert store.count(Query(unread=True)) == 4
+    assert store.count(Query(bookmarked=True)) == 2
+    both = store.page(Query(unread=True, bookmarked=True), 0, 10)
     assert [item.id for item in both] == [ids[2]]
 
 
@@ -60,8 +60,8 @@ def test_position_of_an_article_in_the_list(store: Store) -> None:
     assert store.position(ids[4]) == 0
     assert store.position(ids[0]) == 4
     store.set_read(ids[4])
-    assert store.position(ids[4], ListQuery(unread=True)) is None
-    assert store.position(ids[3], ListQuery(unread=True)) == 0
+    assert store.position(ids[4], Query(unread=True)) is None
+    assert store.position(ids[3], Query(unread=True)) == 0
 
 
 def test_next_unread_goes_down_the_list_then_wraps(store: Store) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from textual.app import App, ComposeResult, SystemCommand
 from textual import work
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -21,7 +22,7 @@ from reader.app.widgets.refresh_status import RefreshStatus
 from reader.insight import analyse
 from reader.models import Feed, Insight, StoredArticle
 from reader.refresh import FeedFetch
-from reader.store import ListQuery, Store
+from reader.store import Query, Store
 
 LAST_OPEN_KEY = "last_open"
 INSIGHT_CACHE = 32
@@ -221,17 +222,17 @@ class ReaderApp(App[None]):
         self.store.set_read(item.id, not item.read)
         self._refresh_list(item.id)
 
-    def _set_filter(self, query: ListQuery) -> None:
+    def _set_filter(self, query: Query) -> None:
         self.article_list.reload(query, keep_id=self.open_id)
         self._update_list_title()
 
     def action_filter_unread(self) -> None:
         current = self.article_list.query_filter
-        self._set_filter(ListQuery(unread=not current.unread, bookmarked=current.bookmarked))
+        self._set_filter(replace(current, unread=None if current.unread else True))
 
     def action_filter_bookmarked(self) -> None:
         current = self.article_list.query_filter
-        self._set_filter(ListQuery(unread=current.unread, bookmarked=not current.bookmarked))
+        self._set_filter(replace(current, bookmarked=None if current.bookmarked else True))
 
     def action_toggle_list(self) -> None:
         self.article_list.toggle_class("hidden")

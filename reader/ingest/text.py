@@ -260,7 +260,8 @@ class _SectionBuilder:
             self.sections.append(Section(title=""))
         if item.kind == "bullets":
             self._close_answer()
-            self.sections[-1].blocks.append(Block(kind="bullets", items=item.items, ordered=item.ordered))
+            block = Block(kind="bullets", items=item.items, ordered=item.ordered)
+            self.sections[-1].blocks.append(block)
             return
         if self.faq:
             question, answer = _split_question(item.lines)

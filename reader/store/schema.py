@@ -7,6 +7,7 @@ so a store written by any earlier release upgrades in place.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 MIGRATIONS: list[str] = [
     # 1: articles with their state in one row, so one UPDATE is one state change.
@@ -53,9 +54,43 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN link TEXT;
     CREATE INDEX articles_feed ON articles (feed_id, sort_ts DESC, id DESC);
     """,
+    # 3: full-text search over every article's title, text and source, and tags.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, body, source, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    );
+    CREATE TABLE tags (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        PRIMARY KEY (article_id, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_name ON tags (name, article_id);
+    CREATE INDEX articles_title ON articles (title COLLATE NOCASE, id);
+    CREATE INDEX articles_source ON articles (source COLLATE NOCASE, id);
+    CREATE INDEX articles_length ON articles (reading_minutes, id);
+    """,
 ]
 
+# Python steps that follow a migration's SQL in the same transaction (data, not schema).
+BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def _backfill_search(conn: sqlite3.Connection) -> None:
+    from reader.models import Article
+
+    rows = conn.execute("SELECT id, title, source, body FROM articles").fetchall()
+    for article_id, title, source, body in rows:
+        text = Article.model_validate_json(body).body_text()
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
+            (article_id, title, text, source),
+        )
+
+
+BACKFILLS[3] = _backfill_search
+
 SCHEMA_VERSION = len(MIGRATIONS)
+
 
 
 class SchemaTooNew(Exception):
@@ -71,8 +106,30 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"({SCHEMA_VERSION}); upgrade reader to open it"
         )
     for number in range(version, SCHEMA_VERSION):
-        # executescript commits first, so wrap the DDL and the version bump in one transaction.
-        conn.executescript(
-            "BEGIN;\n" + MIGRATIONS[number] + f"\nPRAGMA user_version = {number + 1};\nCOMMIT;"
-        )
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            if backfill := BACKFILLS.get(number + 1):
+                backfill(conn)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit half-way)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.models import Article, ArticleState, ListItem, StoredArticle
 from reader.store.feeds import FeedQueries
+from reader.store.listing import LIST_COLUMNS, ListQueries, list_item
 from reader.store.schema import SchemaTooNew, migrate
+from reader.store.tags import TagQueries
 
 STORE_FILE = "reader.sqlite3"
 
@@ -30,39 +31,14 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class ListQuery:
-    """Which articles the list shows. Filters combine: both set means unread bookmarks."""
-
-    unread: bool = False
-    bookmarked: bool = False
-
-    def where(self) -> str:
-        clauses = ["1"]
-        if self.unread:
-            clauses.append("read = 0")
-        if self.bookmarked:
-            clauses.append("bookmarked = 1")
-        return " AND ".join(clauses)
-
-
-_LIST_COLUMNS = "id, title, source, read, bookmarked, reading_minutes, published"
-_ORDER = "ORDER BY sort_ts DESC, id DESC"
-
-
-def _list_item(row: sqlite3.Row) -> ListItem:
-    return ListItem(
-        id=row["id"],
-        title=row["title"],
-        source=row["source"],
-        read=bool(row["read"]),
-        bookmarked=bool(row["bookmarked"]),
-        reading_minutes=row["reading_minutes"],
-        published=row["published"],
+def _index(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
+        (article_id, article.title, article.body_text(), article.source),
     )
 
 
-class Store(FeedQueries):
+class Store(ListQueries, FeedQueries, TagQueries):
     """One open store. Not thread-safe: use it from one thread (the app's or the CLI's)."""
 
     def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
@@ -174,6 +150,8 @@ class Store(FeedQueries):
                         " WHERE id = ?",
                         (*content, existing["id"]),
                     )
+                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (existing["id"],))
+                    _index(conn, existing["id"], article)
                     results.append((existing["id"], False))
                     continue
                 sort_ts = (article.published or now).timestamp()
@@ -184,6 +162,7 @@ class Store(FeedQueries):
                     (*content, article.uid, now.isoformat(), sort_ts),
                 )
                 assert cursor.lastrowid is not None
+                _index(conn, cursor.lastrowid, article)
                 results.append((cursor.lastrowid, True))
         return results
 
@@ -205,54 +184,9 @@ class Store(FeedQueries):
 
     def item(self, article_id: int) -> ListItem | None:
         row = self._conn.execute(
-            f"SELECT {_LIST_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {LIST_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
         ).fetchone()
-        return None if row is None else _list_item(row)
-
-    # -- the list, in pages ----------------------------------------------------------------
-
-    def count(self, query: ListQuery = ListQuery()) -> int:
-        sql = f"SELECT count(*) FROM articles WHERE {query.where()}"
-        return self._conn.execute(sql).fetchone()[0]
-
-    def page(self, query: ListQuery, offset: int, limit: int) -> list[ListItem]:
-        sql = (
-            f"SELECT {_LIST_COLUMNS} FROM articles WHERE {query.where()}"
-            f" {_ORDER} LIMIT ? OFFSET ?"
-        )
-        return [_list_item(row) for row in self._conn.execute(sql, (limit, offset))]
-
-    def position(self, article_id: int, query: ListQuery = ListQuery()) -> int | None:
-        """The row an article stands at in the list, or None if the query hides it."""
-        row = self._conn.execute(
-            f"SELECT sort_ts FROM articles WHERE id = ? AND {query.where()}", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        sql = (
-            f"SELECT count(*) FROM articles WHERE {query.where()}"
-            " AND (sort_ts > ? OR (sort_ts = ? AND id > ?))"
-        )
-        return self._conn.execute(sql, (row[0], row[0], article_id)).fetchone()[0]
-
-    def next_unread(self, after_id: int, query: ListQuery = ListQuery()) -> int | None:
-        """The next unread article below `after_id` in list order, wrapping to the top."""
-        unread = ListQuery(unread=True, bookmarked=query.bookmarked).where()
-        row = self._conn.execute(
-            "SELECT sort_ts FROM articles WHERE id = ?", (after_id,)
-        ).fetchone()
-        if row is not None:
-            below = self._conn.execute(
-                f"SELECT id FROM articles WHERE {unread} AND id != ?"
-                f" AND (sort_ts < ? OR (sort_ts = ? AND id < ?)) {_ORDER} LIMIT 1",
-                (after_id, row[0], row[0], after_id),
-            ).fetchone()
-            if below is not None:
-                return below[0]
-        top = self._conn.execute(
-            f"SELECT id FROM articles WHERE {unread} AND id != ? {_ORDER} LIMIT 1", (after_id,)
-        ).fetchone()
-        return None if top is None else top[0]
+        return None if row is None else list_item(row)
 
     # -- state -----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from reader.models import ListItem
 from reader.safe import safe_line
-from reader.store import ListQuery, Store
+from reader.store import Query, Store
 
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
@@ -84,7 +84,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._store = store
-        self.query_filter = ListQuery()
+        self.query_filter = Query()
         """The filter the list shows."""
         self.total = 0
         """How many articles the filter admits."""
@@ -92,7 +92,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------------------
 
-    def reload(self, query: ListQuery | None = None, keep_id: int | None = None) -> None:
+    def reload(self, query: Query | None = None, keep_id: int | None = None) -> None:
         """Re-read the list from the store, keeping the cursor on `keep_id` where it is shown."""
         if query is not None:
             self.query_filter = query

@@ -60,9 +60,8 @@ class SectionView(Static):
     def _block(self, block: Block) -> RenderableType:
         if block.kind == "bullets":
             markers = [f"{n}." if block.ordered else "•" for n in range(1, len(block.items) + 1)]
-            return self._pairs(
-                [(marker, self._styled(item), "") for marker, item in zip(markers, block.items)]
-            )
+            rows = zip(markers, block.items, strict=True)
+            return self._pairs([(marker, self._styled(item), "") for marker, item in rows])
         if block.kind == "quote":
             quote = self._styled(block.text)
             quote.stylize("italic")

@@ -1,0 +1,120 @@
+"""`reader search`, `reader tag`, `reader export` and `reader config`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from reader.cli import CLIError, print_json
+from reader.query import Query, QueryError, parse_query
+from reader.safe import safe_line
+from reader.store import Store
+
+EXIT_OK = 0
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+def parse_cli_query(words: list[str], default: str = "") -> Query:
+    text = " ".join(words) if words else default
+    try:
+        return parse_query(text, today=date.today())
+    except QueryError as error:
+        raise CLIError(f"query: {error}") from None
+
+
+def _marked(snippet: str, tty: bool) -> str:
+    """A snippet with matches in bold on a terminal, in [brackets] elsewhere."""
+    start, end = ("\x1b[1m", "\x1b[22m") if tty else ("[", "]")
+    out = []
+    for number, piece in enumerate(snippet.split(MATCH_START)):
+        match, _, rest = piece.partition(MATCH_END) if number else ("", "", piece)
+        if match:
+            out.append(start + safe_line(match) + end)
+        words = safe_line(rest)
+        if not words:
+            out.append(" " if rest else "")
+            continue
+        lead = " " if rest[:1].isspace() else ""
+        trail = " " if rest[-1:].isspace() else ""
+        out.append(lead + words + trail)
+    return "".join(out).strip()
+
+
+def search(store: Store, args: argparse.Namespace) -> int:
+    query = parse_cli_query(args.query)
+    if not query.text:
+        raise CLIError("search: give at least one word to look for (or use `reader list`)")
+    if query.sort == "date" and "sort:" not in " ".join(args.query).lower():
+        query = Query(**{**query.__dict__, "sort": "relevance"})
+    hits = store.search(query, limit=max(1, args.limit))
+    if args.json:
+        print_json([
+            {**hit.item.model_dump(mode="json"),
+             "snippet": safe_line(hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")),
+             "matches": [part.split(MATCH_END)[0] for part in hit.snippet.split(MATCH_START)[1:]]}
+            for hit in hits
+        ])
+        return EXIT_OK
+    tty = sys.stdout.isatty()
+    for hit in hits:
+        print(f"{hit.item.id:>6}  {safe_line(hit.item.title)}  [{safe_line(hit.item.source)}]")
+        print(f"        {_marked(hit.snippet, tty)}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return EXIT_OK
+
+
+def tag(store: Store, args: argparse.Namespace) -> int:
+    if store.item(args.id) is None:
+        raise CLIError(f"no article with id {args.id} (see `reader list`)")
+    for name in args.names:
+        try:
+            if args.remove:
+                store.remove_tag(args.id, name)
+            else:
+                store.add_tag(args.id, name)
+        except ValueError as error:
+            raise CLIError(f"tag {name!r}: {error}") from None
+    print(f"{args.id}: {', '.join(store.tags(args.id)) or '(no tags)'}")
+    return EXIT_OK
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    from reader.export import articles_json, articles_markdown
+
+    query = parse_cli_query(args.query, default="is:bookmarked")
+    total = store.count(query)
+    items = [item for offset in range(0, total, 500) for item in store.page(query, offset, 500)]
+    stored = [article for item in items if (article := store.get(item.id)) is not None]
+    if args.format == "json":
+        text = json.dumps(articles_json(stored, store), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = articles_markdown(stored, store, title=query.describe() or "All articles")
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise CLIError(f"{args.output}: cannot write ({error.strerror or error})") from None
+        print(f"wrote {len(stored)} articles to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def config(store: Store, args: argparse.Namespace) -> int:
+    from reader.config import config_path, init_config
+
+    path = config_path()
+    if args.path:
+        print(path)
+        return EXIT_OK
+    from reader.app.bindings import binding_descriptions
+
+    try:
+        created = init_config(path, binding_descriptions())
+    except OSError as error:
+        raise CLIError(f"{path}: cannot write ({error.strerror or error})") from None
+    print(f"{'created' if created else 'already exists, left as it is:'} {path}")
+    return EXIT_OK

@@ -1,0 +1,147 @@
+"""The article list as queries: count, pages, positions, next unread, search hits.
+
+Every filter and order comes from a `reader.query.Query`; its SQL uses `?` parameters only.
+Pages are read with LIMIT/OFFSET over an index, so a page costs the same at row 10 or 99,990.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from pydantic import BaseModel
+
+from reader.models import ListItem
+from reader.query import Query, order_by, to_sql
+
+LIST_COLUMNS = "a.id, a.title, a.source, a.read, a.bookmarked, a.reading_minutes, a.published"
+_DATE_ORDER = "a.sort_ts DESC, a.id DESC"
+ALL = Query()
+"""Every article, newest first."""
+
+
+def list_item(row: sqlite3.Row) -> ListItem:
+    return ListItem(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        read=bool(row["read"]),
+        bookmarked=bool(row["bookmarked"]),
+        reading_minutes=row["reading_minutes"],
+        published=row["published"],
+    )
+
+
+class SearchHit(BaseModel):
+    """One search result: the article's row and where the words matched."""
+
+    item: ListItem
+    snippet: str
+    """Text around the match, with each matched term between `\\x02` and `\\x03`."""
+
+
+def _ranked(query: Query) -> bool:
+    return bool(query.text) and query.sort == "relevance"
+
+
+def _from_where(query: Query) -> tuple[str, list[object]]:
+    """FROM ... WHERE ... for a query; ranked text searches join the FTS table for `rank`."""
+    where, params = to_sql(query)
+    if _ranked(query):
+        return (
+            "FROM articles a JOIN articles_fts f ON f.rowid = a.id"
+            f" WHERE articles_fts MATCH ? AND {where}",
+            [query.text, *params],
+        )
+    return f"FROM articles a WHERE {where}", params
+
+
+def _order(query: Query) -> str:
+    if _ranked(query):
+        return "f.rank, a.id DESC"
+    return order_by(query) or _DATE_ORDER
+
+
+class ListQueries:
+    """The list half of `Store` (a mixin over the store's connection)."""
+
+    _conn: sqlite3.Connection
+
+    def count(self, query: Query = ALL) -> int:
+        source, params = _from_where(query)
+        return self._conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]
+
+    def page(self, query: Query, offset: int, limit: int) -> list[ListItem]:
+        source, params = _from_where(query)
+        sql = f"SELECT {LIST_COLUMNS} {source} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+        return [list_item(row) for row in self._conn.execute(sql, [*params, limit, offset])]
+
+    def position(self, article_id: int, query: Query = ALL) -> int | None:
+        """The row an article stands at in the list, or None if the query hides it."""
+        source, params = _from_where(query)
+        if _order(query) == _DATE_ORDER:
+            # The common case, answered from the index without numbering every row.
+            row = self._conn.execute(
+                f"SELECT a.sort_ts {source} AND a.id = ?", [*params, article_id]
+            ).fetchone()
+            if row is None:
+                return None
+            sql = f"SELECT count(*) {source} AND (a.sort_ts, a.id) > (?, ?)"
+            return self._conn.execute(sql, [*params, row[0], article_id]).fetchone()[0]
+        sql = (
+            f"SELECT position FROM (SELECT a.id AS id, row_number() OVER"
+            f" (ORDER BY {_order(query)}) - 1 AS position {source}) WHERE id = ?"
+        )
+        row = self._conn.execute(sql, [*params, article_id]).fetchone()
+        return None if row is None else row[0]
+
+    def next_unread(self, after_id: int, query: Query = ALL) -> int | None:
+        """The next unread article below `after_id` in list order, wrapping to the top."""
+        unread = replace(query, unread=True)
+        source, params = _from_where(unread)
+        order = _order(unread)
+        if order == _DATE_ORDER:
+            row = self._conn.execute(
+                "SELECT sort_ts FROM articles WHERE id = ?", (after_id,)
+            ).fetchone()
+            if row is not None:
+                below = self._conn.execute(
+                    f"SELECT a.id {source} AND (a.sort_ts, a.id) < (?, ?) ORDER BY {order}"
+                    " LIMIT 1",
+                    [*params, row[0], after_id],
+                ).fetchone()
+                if below is not None:
+                    return below[0]
+        else:
+            here = self.position(after_id, query)
+            numbered, all_params = _from_where(query)
+            below = self._conn.execute(
+                f"SELECT id FROM (SELECT a.id AS id, a.read AS read, row_number() OVER"
+                f" (ORDER BY {_order(query)}) - 1 AS position {numbered})"
+                " WHERE read = 0 AND position > ? ORDER BY position LIMIT 1",
+                [*all_params, -1 if here is None else here],
+            ).fetchone()
+            if below is not None and below[0] != after_id:
+                return below[0]
+        top = self._conn.execute(
+            f"SELECT a.id {source} AND a.id != ? ORDER BY {order} LIMIT 1", [*params, after_id]
+        ).fetchone()
+        return None if top is None else top[0]
+
+    def search(self, query: Query, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Ranked hits with a snippet around the matched words (needs `query.text`)."""
+        if not query.text:
+            return [SearchHit(item=item, snippet="") for item in self.page(query, offset, limit)]
+        ranked = query
+        source, params = _from_where(ranked)
+        if not _ranked(ranked):
+            source = source.replace(
+                "FROM articles a", "FROM articles a JOIN articles_fts f ON f.rowid = a.id", 1
+            ).replace("WHERE ", "WHERE articles_fts MATCH ? AND ", 1)
+            params = [query.text, *params]
+        sql = (
+            f"SELECT {LIST_COLUMNS}, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet"
+            f" {source} ORDER BY {_order(ranked)} LIMIT ? OFFSET ?"
+        )
+        rows = self._conn.execute(sql, [*params, limit, offset])
+        return [SearchHit(item=list_item(row), snippet=row["snippet"]) for row in rows]
