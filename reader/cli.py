@@ -141,15 +141,24 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.command is None:
-            from reader.app.app import ReaderApp
-
-            ReaderApp(store).run()
-            return 0
+            return run_app(store)
         return COMMANDS[args.command](store, args)
     except StoreError as error:
         raise CLIError(str(error)) from None
     finally:
         store.close()
+
+
+def run_app(store: object) -> int:
+    """Start the app with the user's config; a bad config is reported in the app, not fatal."""
+    from reader.app.app import ReaderApp
+    from reader.app.bindings import binding_descriptions
+    from reader.config import config_path, load_config
+
+    path = config_path()
+    config, messages = load_config(path, known_ids=binding_descriptions().keys())
+    ReaderApp(store, config=config, config_path=path, config_messages=messages).run()  # type: ignore[arg-type]
+    return 0
 
 
 def print_json(data: object) -> None:

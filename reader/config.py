@@ -456,7 +456,8 @@ class _Scan:
                 header = _table_header(code)
                 if header is not None:
                     table = header
-                    self.lines.setdefault(table, number)
+                    for end in range(1, len(table) + 1):
+                        self.lines.setdefault(table[:end], number)
                     self.first_table = self.first_table or number
                 continue
             equals = _outside_strings(code, "=")

@@ -104,7 +104,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
 
 
 def config(store: Store, args: argparse.Namespace) -> int:
-    from reader.config import config_path, init_config
+    from reader.config import ConfigError, config_path, init_config
 
     path = config_path()
     if args.path:
@@ -114,7 +114,7 @@ def config(store: Store, args: argparse.Namespace) -> int:
 
     try:
         created = init_config(path, binding_descriptions())
-    except OSError as error:
-        raise CLIError(f"{path}: cannot write ({error.strerror or error})") from None
+    except ConfigError as error:
+        raise CLIError(str(error)) from None
     print(f"{'created' if created else 'already exists, left as it is:'} {path}")
     return EXIT_OK

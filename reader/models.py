@@ -216,6 +216,8 @@ class ListItem(BaseModel):
     bookmarked: bool
     reading_minutes: int
     published: datetime | None = None
+    snippet: str | None = None
+    """For a text search: the text around the match, matches between \x02 and \x03."""
 
 
 class StoredArticle(BaseModel):

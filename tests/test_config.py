@@ -75,6 +75,7 @@ def test_empty_file_gives_defaults(tmp_path: Path) -> None:
         pytest.param("[layout]\nlist_wdth = \"40\"\n", 2, "unknown setting layout.list_wdth",
                      id="unknown-layout-key"),
         pytest.param("[colours]\n", 1, "unknown table colours", id="unknown-table"),
+        pytest.param("# x\n[colours.dark]\n", 2, "unknown table colours", id="unknown-subtable"),
         pytest.param("reading_width = 20\n", 1, "must be from 40 to 200", id="width-low"),
         pytest.param("reading_width = 201\n", 1, "must be from 40 to 200", id="width-high"),
         pytest.param("[layout]\nsidebar_width = \"30 %\"\n", 2, 'a percentage ("30%")',

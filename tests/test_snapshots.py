@@ -79,3 +79,44 @@ def test_refresh_in_progress(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_feed_app(tmp_path), run_before=halfway, terminal_size=SIZE)
+
+
+async def _type(pilot: Pilot, text: str) -> None:
+    await pilot.press("slash", *[c if c != " " else "space" for c in text])
+    await pilot.pause(0.3)
+
+
+def test_search_with_highlighted_matches(snap_compare, tmp_path: Path) -> None:
+    async def search(pilot: Pilot) -> None:
+        await _type(pilot, "world models")
+
+    assert snap_compare(make_feed_app(tmp_path), run_before=search, terminal_size=SIZE)
+
+
+def test_list_filtered_by_a_query(snap_compare, tmp_path: Path) -> None:
+    async def query(pilot: Pilot) -> None:
+        await _type(pilot, "is:unread since:2026-10-31 sort:title")
+        await pilot.press("enter")
+
+    assert snap_compare(make_feed_app(tmp_path), run_before=query, terminal_size=SIZE)
+
+
+def test_a_malformed_query(snap_compare, tmp_path: Path) -> None:
+    async def query(pilot: Pilot) -> None:
+        await _type(pilot, "since:yesterdayish")
+
+    assert snap_compare(make_app(tmp_path), run_before=query, terminal_size=SIZE)
+
+
+def test_non_default_theme(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.config = app.config.model_copy(update={"theme": "nord"})
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_help_lists_the_users_own_keys(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.config = app.config.model_copy(
+        update={"keys": {"app.bookmark": "ctrl+b", "list.down": "n,down"}}
+    )
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)

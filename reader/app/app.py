@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import replace
+from pathlib import Path
 
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from reader.app.actions import LibraryActions
+from reader.app.feed_actions import FeedActions
+from reader.app.history import History
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
+from reader.app.widgets.query_bar import QueryBar
 from reader.app.widgets.reader_view import ReaderView, section_label
 from reader.app.widgets.refresh_status import RefreshStatus
+from reader.config import Config, ConfigError, save_theme
 from reader.insight import analyse
-from reader.models import Feed, Insight, StoredArticle
-from reader.refresh import FeedFetch
-from reader.store import Query, Store
+from reader.models import Insight, StoredArticle
+from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
 INSIGHT_CACHE = 32
-REFRESH_WORKERS = 8
 
 
-class ReaderApp(App[None]):
+class ReaderApp(LibraryActions, FeedActions, App[None]):
     """A terminal news reader: article list, reader view, facts sidebar."""
 
     TITLE = "reader"
@@ -49,31 +50,63 @@ class ReaderApp(App[None]):
                 id="app.previous_section", tooltip="Jump to the previous section"),
         Binding("space", "page_down", "Page/next unread", show=False, id="app.page_down",
                 tooltip="Page down; at the end, open the next unread article"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search",
+                tooltip="Search and filter the list as you type"),
         Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read"),
         Binding("u", "filter_unread", "Unread only", id="app.filter_unread"),
         Binding("B", "filter_bookmarked", "Bookmarked only", key_display="B",
                 id="app.filter_bookmarked"),
+        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
+                tooltip="Sort by date, oldest, title, source, length"),
+        Binding("t", "edit_tags", "Tags", show=False, id="app.tags",
+                tooltip="Add or remove tags on the article"),
+        Binding("M", "mark_all_read", "Mark all read", show=False, key_display="M",
+                id="app.mark_all_read", tooltip="Mark every article in the list read"),
+        Binding("z", "undo", "Undo", show=False, id="app.undo",
+                tooltip="Undo the last bookmark, read or tag change"),
+        Binding("o", "open_link", "Open link", show=False, id="app.open_link",
+                tooltip="Open the article's web page in the browser"),
+        Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link",
+                tooltip="Copy the article's web address"),
         Binding("r", "refresh", "Refresh", id="app.refresh", tooltip="Fetch every feed"),
         Binding("f", "fulltext", "Full text", show=False, id="app.fulltext",
                 tooltip="Replace a feed teaser with the full article from its link"),
+        Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme",
+                tooltip="Choose a colour theme (kept in the config file)"),
         Binding("backslash", "toggle_list", "Toggle list", show=False, key_display="\\",
                 id="app.toggle_list"),
         Binding("i", "toggle_sidebar", "Toggle sidebar", show=False, id="app.toggle_sidebar"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        config: Config | None = None,
+        config_path: Path | None = None,
+        config_messages: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        self.config = config or Config()
+        """The settings in force (defaults where the file said nothing or was wrong)."""
+        self.config_path = config_path
+        """Where a theme chosen in the app is saved (None: nowhere, e.g. in tests)."""
+        self._config_messages = config_messages or []
+        self.mark_read_on_open = self.config.mark_read_on_open
         self.open_id: int | None = None
         """The article in the reader view."""
+        self.history = History()
         self._insights: OrderedDict[int, Insight] = OrderedDict()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            article_list = ArticleList(self.store, id="list")
-            article_list.border_title = "Articles"
-            yield article_list
+            with Vertical(id="list-pane"):
+                yield QueryBar(id="query")
+                article_list = ArticleList(self.store, id="list")
+                article_list.border_title = "Articles"
+                yield article_list
             reader = ReaderView(id="reader")
             reader.border_title = "Article"
             yield reader
@@ -96,6 +129,9 @@ class ReaderApp(App[None]):
         return self.query_one(FactsSidebar)
 
     async def on_mount(self) -> None:
+        self._apply_config()
+        for message in self._config_messages:
+            self.notify(message, title="Config", severity="warning", timeout=8)
         self.article_list.reload()
         self._update_list_title()
         self.article_list.focus()
@@ -109,6 +145,25 @@ class ReaderApp(App[None]):
             await self.show_article(start)
 
     # -- articles --------------------------------------------------------------------------
+
+    def _apply_config(self) -> None:
+        config = self.config
+        if config.keys:
+            self.set_keymap(config.keys)
+        if config.theme and config.theme in self.available_themes:
+            self.theme = config.theme
+        self.query_one("#list-pane").styles.width = config.list_width
+        self.sidebar.styles.width = config.sidebar_width
+        self.reader.reading_width = config.reading_width
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _: object) -> None:
+        if self.config_path is None:
+            return
+        try:
+            save_theme(self.config_path, self.theme)
+        except (ConfigError, ValueError) as error:
+            self.notify(f"The theme was not saved: {error}", severity="warning", timeout=6)
 
     def insight_for(self, stored: StoredArticle) -> Insight:
         insight = self._insights.get(stored.id)
@@ -137,7 +192,7 @@ class ReaderApp(App[None]):
         """Open an article to read: show it, mark it read, move to the reader."""
         await self.show_article(article_id)
         item = self.store.item(article_id)
-        if item is not None and not item.read:
+        if item is not None and not item.read and self.mark_read_on_open:
             self.store.set_read(article_id, True)
             self._refresh_list(article_id)
         self.reader.focus()
@@ -153,10 +208,7 @@ class ReaderApp(App[None]):
 
     def _update_list_title(self) -> None:
         query = self.article_list.query_filter
-        names = [name for name, on in (("unread", query.unread), ("bookmarked", query.bookmarked))
-                 if on]
-        label = " & ".join(names) if names else "all"
-        self.article_list.border_subtitle = f"{label} · {self.article_list.total:,}"
+        self.article_list.border_subtitle = f"{query.describe()} · {self.article_list.total:,}"
 
     # -- messages --------------------------------------------------------------------------
 
@@ -187,16 +239,11 @@ class ReaderApp(App[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Everywhere", self.BINDINGS),
-                    ("Article list", ArticleList.BINDINGS),
-                    ("Reader", ReaderView.BINDINGS),
-                    ("Command palette", [Binding("ctrl+p", "command_palette", "Commands")]),
-                ]
-            )
-        )
+        from reader.app.bindings import all_bindings
+
+        groups = [*all_bindings(), ("Search bar", QueryBar.BINDINGS)]
+        palette = [Binding("ctrl+p", "command_palette", "Command palette", id="palette")]
+        self.push_screen(HelpScreen([*groups, ("Commands", palette)], keymap=self.config.keys))
 
     def action_next_section(self) -> None:
         self.reader.next_section()
@@ -207,86 +254,11 @@ class ReaderApp(App[None]):
     def action_page_down(self) -> None:
         self.reader.page_down_or_end()
 
-    def action_toggle_bookmark(self) -> None:
-        item = self.store.item(self.open_id) if self.open_id is not None else None
-        if item is None:
-            return
-        self.store.set_bookmarked(item.id, not item.bookmarked)
-        self._refresh_list(item.id)
-        self.notify("Bookmarked." if not item.bookmarked else "Bookmark removed.", timeout=2)
-
-    def action_toggle_read(self) -> None:
-        item = self.store.item(self.open_id) if self.open_id is not None else None
-        if item is None:
-            return
-        self.store.set_read(item.id, not item.read)
-        self._refresh_list(item.id)
-
-    def _set_filter(self, query: Query) -> None:
-        self.article_list.reload(query, keep_id=self.open_id)
-        self._update_list_title()
-
-    def action_filter_unread(self) -> None:
-        current = self.article_list.query_filter
-        self._set_filter(replace(current, unread=None if current.unread else True))
-
-    def action_filter_bookmarked(self) -> None:
-        current = self.article_list.query_filter
-        self._set_filter(replace(current, bookmarked=None if current.bookmarked else True))
-
     def action_toggle_list(self) -> None:
-        self.article_list.toggle_class("hidden")
+        self.query_one("#list-pane").toggle_class("hidden")
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle_class("hidden")
-
-    @work(exclusive=True, group="refresh")
-    async def action_refresh(self) -> None:
-        """Fetch every feed in threads, storing each one's entries as it arrives."""
-        from reader.refresh import apply_fetch, fetch_feed
-
-        feeds = self.store.feeds()
-        if not feeds:
-            self.notify("No feeds yet: subscribe with `reader feed add URL`.", timeout=4)
-            return
-        status = self.query_one(RefreshStatus)
-        status.start(len(feeds))
-        gate = asyncio.Semaphore(REFRESH_WORKERS)
-
-        async def fetch_one(feed: Feed) -> FeedFetch:
-            async with gate:
-                return await asyncio.to_thread(fetch_feed, feed)
-
-        try:
-            for next_done in asyncio.as_completed([fetch_one(feed) for feed in feeds]):
-                status.advance(apply_fetch(self.store, await next_done))
-        finally:
-            status.finish()
-        self._refresh_list(self.open_id)
-        failed = f", {status.failed} failed (see `reader feed list`)" if status.failed else ""
-        self.notify(f"Refreshed {len(feeds)} feeds: {status.added} new articles{failed}.",
-                    severity="warning" if status.failed else "information", timeout=4)
-
-    @work(exclusive=True, group="fulltext")
-    async def action_fulltext(self) -> None:
-        """Replace the open article (a feed teaser) with the full article from its link."""
-        from reader.fulltext import fetch_full_article
-        from reader.ingest import IngestError
-
-        stored = self.store.get(self.open_id) if self.open_id is not None else None
-        if stored is None:
-            return
-        self.notify("Fetching the full article…", timeout=2)
-        try:
-            article = await asyncio.to_thread(fetch_full_article, stored.article)
-        except IngestError as error:
-            self.notify(str(error), severity="error", timeout=5)
-            return
-        self.store.add(article)
-        self._insights.pop(stored.id, None)
-        self.open_id = None
-        await self.show_article(stored.id)
-        self._refresh_list(stored.id)
 
     async def action_quit(self) -> None:
         self.save_position()

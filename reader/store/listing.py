@@ -72,6 +72,11 @@ class ListQueries:
         return self._conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]
 
     def page(self, query: Query, offset: int, limit: int) -> list[ListItem]:
+        if query.text:
+            return [
+                hit.item.model_copy(update={"snippet": hit.snippet})
+                for hit in self.search(query, limit, offset)
+            ]
         source, params = _from_where(query)
         sql = f"SELECT {LIST_COLUMNS} {source} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
         return [list_item(row) for row in self._conn.execute(sql, [*params, limit, offset])]
@@ -94,6 +99,12 @@ class ListQueries:
         )
         row = self._conn.execute(sql, [*params, article_id]).fetchone()
         return None if row is None else row[0]
+
+    def ids(self, query: Query) -> list[int]:
+        """Every id the query admits, in list order."""
+        source, params = _from_where(query)
+        sql = f"SELECT a.id {source} ORDER BY {_order(query)}"
+        return [row[0] for row in self._conn.execute(sql, params)]
 
     def next_unread(self, after_id: int, query: Query = ALL) -> int | None:
         """The next unread article below `after_id` in list order, wrapping to the top."""
@@ -134,6 +145,7 @@ class ListQueries:
             return [SearchHit(item=item, snippet="") for item in self.page(query, offset, limit)]
         ranked = query
         source, params = _from_where(ranked)
+        # Only the matching rows are looked at, so a snippet costs one per hit on the page.
         if not _ranked(ranked):
             source = source.replace(
                 "FROM articles a", "FROM articles a JOIN articles_fts f ON f.rowid = a.id", 1

@@ -202,6 +202,15 @@ class Store(ListQueries, FeedQueries, TagQueries):
         )
         self._require(cursor, article_id)
 
+    def set_read_many(self, article_ids: Iterable[int], read: bool = True) -> None:
+        """Mark many articles in one transaction (mark all read, undo)."""
+        read_at = self._clock().isoformat() if read else None
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE articles SET read = ?, read_at = ? WHERE id = ?",
+                ((int(read), read_at, article_id) for article_id in article_ids),
+            )
+
     def set_bookmarked(self, article_id: int, bookmarked: bool = True) -> None:
         cursor = self._write(
             "UPDATE articles SET bookmarked = ? WHERE id = ?", (int(bookmarked), article_id)

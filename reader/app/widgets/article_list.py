@@ -26,6 +26,8 @@ ROW_HEIGHT = 2
 PAGE_SIZE = 100
 CACHED_PAGES = 16
 
+SNIPPET_LEAD = 12
+"""Characters of context kept before the first match in a search snippet."""
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 
@@ -48,6 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--unread",
         "article-list--meta",
         "article-list--mark",
+        "article-list--match",
     }
 
     DEFAULT_CSS = """
@@ -61,6 +64,7 @@ class ArticleList(ScrollView, can_focus=True):
         & > .article-list--unread { text-style: bold; }
         & > .article-list--meta { color: $text-muted; }
         & > .article-list--mark { color: $accent; }
+        & > .article-list--match { color: $text-warning; text-style: bold; }
     }
     """
 
@@ -161,11 +165,34 @@ class ArticleList(ScrollView, can_focus=True):
                 style=base,
                 end="",
             )
+        if item.snippet:
+            return self._snippet_text(item.snippet, base)
         meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
         if item.published is not None:
             meta = f"{item.published:%Y-%m-%d} · {meta}"
         meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
         return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
+
+    def _snippet_text(self, snippet: str, base: Style) -> Text:
+        """The search snippet, dim, with each match highlighted."""
+        meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
+        match_style = base + self.get_component_rich_style("article-list--match", partial=True)
+        text = Text("    ", style=base, end="")
+        lead, marker, rest = snippet.partition("\x02")
+        if marker and len(lead) > SNIPPET_LEAD:
+            # Keep the first match on screen in a narrow list: cut the words before it.
+            snippet = "…" + lead[-SNIPPET_LEAD:].split(" ", 1)[-1] + " " + marker + rest
+        for number, piece in enumerate(snippet.split("\x02")):
+            match, _, rest = piece.partition("\x03") if number else ("", "", piece)
+            if match:
+                text.append(safe_line(match), match_style)
+            if rest.strip():
+                lead = " " if rest[:1].isspace() and number else ""
+                trail = " " if rest[-1:].isspace() else ""
+                text.append(lead + safe_line(rest) + trail, meta_style)
+            elif rest:
+                text.append(" ", meta_style)
+        return text
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)

@@ -47,6 +47,8 @@ class ReaderView(VerticalScroll, can_focus=True):
         self.current_section = 0
         """The section the top of the view is in."""
         self._titles: list[str] = []
+        self.reading_width = 88
+        """The widest the article's text runs, in columns (config: reading_width)."""
         self._pinned: tuple[int, float] | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -78,6 +80,8 @@ class ReaderView(VerticalScroll, can_focus=True):
                 ),
             ]
         )
+        for child in self.children:
+            child.styles.max_width = self.reading_width
         self.scroll_to(y=0, animate=False, immediate=True)
         scroll = stored.state.scroll
         if scroll:

@@ -1,0 +1,73 @@
+"""What `r` and `f` do: refresh feeds and fetch full articles, off the UI thread."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import work
+
+from reader.app.widgets.refresh_status import RefreshStatus
+from reader.models import Feed
+from reader.refresh import FeedFetch
+from reader.store import Store
+
+REFRESH_WORKERS = 8
+
+
+class FeedActions:
+    """Actions of `ReaderApp` that go to the network (a mixin).
+
+    Fetching and parsing run in threads; every store write happens back on the app's thread.
+    """
+
+    store: Store
+    open_id: int | None
+
+    @work(exclusive=True, group="refresh")
+    async def action_refresh(self) -> None:
+        """Fetch every feed in threads, storing each one's entries as it arrives."""
+        from reader.refresh import apply_fetch, fetch_feed
+
+        feeds = self.store.feeds()
+        if not feeds:
+            self.notify("No feeds yet: subscribe with `reader feed add URL`.", timeout=4)
+            return
+        status = self.query_one(RefreshStatus)
+        status.start(len(feeds))
+        gate = asyncio.Semaphore(REFRESH_WORKERS)
+
+        async def fetch_one(feed: Feed) -> FeedFetch:
+            async with gate:
+                return await asyncio.to_thread(fetch_feed, feed)
+
+        try:
+            for next_done in asyncio.as_completed([fetch_one(feed) for feed in feeds]):
+                status.advance(apply_fetch(self.store, await next_done))
+        finally:
+            status.finish()
+        self._refresh_list(self.open_id)
+        failed = f", {status.failed} failed (see `reader feed list`)" if status.failed else ""
+        self.notify(f"Refreshed {len(feeds)} feeds: {status.added} new articles{failed}.",
+                    severity="warning" if status.failed else "information", timeout=4)
+
+    @work(exclusive=True, group="fulltext")
+    async def action_fulltext(self) -> None:
+        """Replace the open article (a feed teaser) with the full article from its link."""
+        from reader.fulltext import fetch_full_article
+        from reader.ingest import IngestError
+
+        stored = self.store.get(self.open_id) if self.open_id is not None else None
+        if stored is None:
+            return
+        self.notify("Fetching the full article…", timeout=2)
+        try:
+            article = await asyncio.to_thread(fetch_full_article, stored.article)
+        except IngestError as error:
+            self.notify(str(error), severity="error", timeout=5)
+            return
+        self.store.add(article)
+        self._insights.pop(stored.id, None)
+        self.open_id = None
+        await self.show_article(stored.id)
+        self._refresh_list(stored.id)
+

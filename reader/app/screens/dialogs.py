@@ -1,0 +1,65 @@
+"""Small dialogs: confirm an action, edit an article's tags."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from reader.safe import safe_line
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before doing something to many articles. y/enter confirms, n/escape cancels."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Yes (y)", variant="primary", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class TagScreen(ModalScreen[list[str] | None]):
+    """Edit tags: `ai, world models` adds, `-old` removes. Enter saves, escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
+
+    def __init__(self, title: str, tags: list[str]) -> None:
+        super().__init__()
+        self._title = title
+        self._tags = tags
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Tags for: {safe_line(self._title)}", markup=False)
+            current = ", ".join(self._tags) if self._tags else "none yet"
+            yield Label(f"Now: {current}", markup=False, classes="dim")
+            yield Input(placeholder="ai, world models, -old  (enter saves, escape cancels)")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss([part.strip() for part in event.value.split(",") if part.strip()])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

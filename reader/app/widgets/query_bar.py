@@ -1,0 +1,75 @@
+"""The search and filter bar above the list: `/` to type, the list follows as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input
+
+from reader.query import Query, QueryError, parse_query
+
+DEBOUNCE = 0.15
+"""Seconds of quiet typing before the list is filtered, so fast typing stays fast."""
+
+
+class QueryBar(Input):
+    """A query in reader's syntax, e.g. `is:unread tag:ai "world models"`."""
+
+    BINDINGS = [
+        Binding("escape", "clear_or_leave", "Clear / back to the list", id="search.escape"),
+    ]
+
+    class QueryChanged(Message):
+        """The bar holds a new valid query."""
+
+        def __init__(self, query: Query) -> None:
+            self.query = query
+            super().__init__()
+
+    class Left(Message):
+        """The user is done typing: focus the list."""
+
+    def __init__(self, *, today: date | None = None, id: str | None = None) -> None:
+        super().__init__(placeholder="search: words \"a phrase\" is:unread tag:x since:7d", id=id)
+        self._today = today
+        self._timer: Timer | None = None
+        self.error: str | None = None
+        """Why the text is not a valid query, if it is not."""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.apply)
+
+    def apply(self) -> None:
+        """Parse now (also what the debounce timer calls)."""
+        try:
+            query = parse_query(self.value, today=self._today or date.today())
+        except QueryError as error:
+            self.error = str(error)
+            self.border_subtitle = self.error
+            self.add_class("-invalid")
+            return
+        self.error = None
+        self.border_subtitle = ""
+        self.remove_class("-invalid")
+        self.post_message(self.QueryChanged(query))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_leave()
+
+    def action_clear_or_leave(self) -> None:
+        if self.value:
+            self.value = ""
+            self.apply()
+        else:
+            self.post_message(self.Left())
+
+    def action_leave(self) -> None:
+        self.apply()
+        self.post_message(self.Left())
