@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -161,8 +162,14 @@ def run_app(store: object) -> int:
     return 0
 
 
+# Characters that must never reach a terminal raw, even inside a JSON string: json.dumps
+# escapes C0 controls itself, but not DEL, C1 controls, bidi overrides or zero-width marks.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 if __name__ == "__main__":  # pragma: no cover

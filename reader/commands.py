@@ -22,6 +22,12 @@ def open_store(folder: Path) -> Store:
     """Open (or create) the store in `folder`; a new store gets the bundled articles."""
     try:
         store = Store.in_dir(folder)
+        if store.moved_aside is not None:
+            print(
+                f"reader: the store could not be read; it was moved to {store.moved_aside}"
+                " and a new one started",
+                file=sys.stderr,
+            )
         ensure_seeds(store)
     except StoreError as error:
         raise CLIError(str(error)) from None

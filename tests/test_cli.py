@@ -152,11 +152,13 @@ def test_a_data_dir_that_cannot_be_created_is_one_line(capsys, tmp_path: Path) -
     assert err.startswith("reader: ") and err.count("\n") == 1
 
 
-def test_a_corrupt_store_is_one_line(capsys, data: Path) -> None:
+def test_a_corrupt_store_is_moved_aside_with_one_line(capsys, data: Path) -> None:
     data.mkdir()
     (data / "reader.sqlite3").write_bytes(b"garbage" * 1000)
-    code, _, err = run(capsys, data, "list")
-    assert code == 1 and "cannot open the store" in err and err.count("\n") == 1
+    code, out, err = run(capsys, data, "list")
+    assert code == 0 and "moved to" in err and err.count("\n") == 1
+    assert len(out.strip().splitlines()) == 2  # a new store, with the bundled articles
+    assert list(data.glob("reader.sqlite3.corrupt-*"))
 
 
 def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

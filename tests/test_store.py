@@ -105,11 +105,30 @@ def test_a_store_from_a_newer_release_is_refused(tmp_path: Path) -> None:
         Store(path)
 
 
-def test_a_file_that_is_not_a_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+def test_a_corrupt_store_is_moved_aside_and_a_new_one_started(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     path = tmp_path / "reader.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot open the store"):
-        Store(path)
+    with Store(path, clock=clock) as store:
+        assert store.moved_aside is not None
+        assert store.moved_aside.name.startswith("reader.sqlite3.corrupt-2026")
+        assert store.moved_aside.read_bytes().startswith(b"this is not a database")
+        assert store.count() == 0
+
+
+def test_a_read_only_data_folder_is_one_clear_error(tmp_path: Path) -> None:
+    import os
+
+    Store.in_dir(tmp_path).close()
+    tmp_path.chmod(0o500)
+    try:
+        if os.access(tmp_path, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(StoreError, match="read-only"):
+            Store.in_dir(tmp_path)
+    finally:
+        tmp_path.chmod(0o700)
 
 
 def test_add_many_is_all_or_nothing(store: Store) -> None:

@@ -130,6 +130,13 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     async def on_mount(self) -> None:
         self._apply_config()
+        if self.store.moved_aside is not None:
+            self.notify(
+                f"The store could not be read. It was moved to {self.store.moved_aside} "
+                "and a new one started.",
+                severity="error",
+                timeout=15,
+            )
         for message in self._config_messages:
             self.notify(message, title="Config", severity="warning", timeout=8)
         self.article_list.reload()

@@ -6,6 +6,7 @@ writer process can share it. The list is served in pages, never loaded whole.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -38,28 +39,67 @@ def _index(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
     )
 
 
+def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
+    message = str(error).lower()
+    return "not a database" in message or "malformed" in message or "corrupt" in message
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    """Keep a damaged store for inspection, out of the way of a new one."""
+    target = path.with_name(f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.replace(Path(f"{target}{suffix}"))
+    return target
+
+
 class Store(ListQueries, FeedQueries, TagQueries):
     """One open store. Not thread-safe: use it from one thread (the app's or the CLI's)."""
 
     def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
         self.path = path
         self._clock = clock
+        self.moved_aside: Path | None = None
+        """Where an unreadable store file was moved before a new one was started, if it was."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            migrate(self._conn)
-        except SchemaTooNew as error:
-            raise StoreError(f"{path}: {error}") from None
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: cannot open the store ({error})") from None
         except OSError as error:
             raise StoreError(
                 f"{path.parent}: cannot create the data folder ({error.strerror})"
             ) from None
+        if path.exists() and not os.access(path.parent, os.W_OK):
+            raise StoreError(f"{path.parent}: the data folder is read-only")
+        try:
+            self._conn = self._connect()
+        except sqlite3.DatabaseError as error:
+            if not _is_corrupt(error):
+                raise StoreError(f"{path}: cannot open the store ({error})") from None
+            self.moved_aside = _move_aside(path, clock())
+            try:
+                self._conn = self._connect()
+            except sqlite3.DatabaseError as again:
+                raise StoreError(f"{path}: cannot open the store ({again})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            # A long busy timeout: a second reader process waits its turn instead of failing.
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a change that was committed survives power loss, not only a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            migrate(conn)
+        except SchemaTooNew as error:
+            conn.close()
+            raise StoreError(f"{self.path}: {error}") from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     @classmethod
     def in_dir(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
