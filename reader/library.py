@@ -77,9 +77,20 @@ def add_targets(
     A bad source is reported in one line and the rest are still added. `source` names where
     the articles came from in the list (default: each file's name, or the feed's title).
     """
+    report = AddReport()
+    articles = read_targets(targets, report, stdin=stdin)
+    if source:
+        articles = [article.model_copy(update={"source": source}) for article in articles]
+    report.store(store, articles)
+    return report
+
+
+def read_targets(
+    targets: Iterable[str | Path], report: AddReport, *, stdin: BinaryIO | None = None
+) -> list[Article]:
+    """Read and parse every target (no store: safe in a worker thread); failures go to report."""
     from reader.fetch import is_web_url
 
-    report = AddReport()
     articles: list[Article] = []
     for target in targets:
         text = str(target)
@@ -95,10 +106,7 @@ def add_targets(
             continue
         for document in documents:
             articles.extend(document.articles)
-    if source:
-        articles = [article.model_copy(update={"source": source}) for article in articles]
-    report.store(store, articles)
-    return report
+    return articles
 
 
 def _read_paths(path: Path, report: AddReport) -> list[Document]:

@@ -174,3 +174,19 @@ async def test_search_and_filters_on_thousands_of_articles(tmp_path: Path) -> No
         assert app.article_list.total == 3002  # nothing read yet
         await pilot.press("B")
         assert app.article_list.total == 0
+
+
+async def test_a_adds_a_file_from_inside_the_app(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("A headline added in the app\n\nIts only paragraph.\n")
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(article)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_list.total == 3
+        titles = [app.article_list.item_at(row).title for row in range(3)]
+        assert "A headline added in the app" in titles

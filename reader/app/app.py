@@ -69,6 +69,8 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
                 tooltip="Open the article's web page in the browser"),
         Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link",
                 tooltip="Copy the article's web address"),
+        Binding("a", "add", "Add", show=False, id="app.add",
+                tooltip="Add articles from a file, folder, web page or feed"),
         Binding("r", "refresh", "Refresh", id="app.refresh", tooltip="Fetch every feed"),
         Binding("f", "fulltext", "Full text", show=False, id="app.fulltext",
                 tooltip="Replace a feed teaser with the full article from its link"),

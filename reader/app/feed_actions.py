@@ -71,3 +71,29 @@ class FeedActions:
         await self.show_article(stored.id)
         self._refresh_list(stored.id)
 
+
+    @work(exclusive=True, group="add")
+    async def action_add(self) -> None:
+        """Ask for a path or URL, read it in a thread, store what it held."""
+        from pathlib import Path
+
+        from reader.app.screens.dialogs import AddScreen
+        from reader.library import AddReport, read_targets
+
+        target = await self.push_screen_wait(AddScreen())  # type: ignore[attr-defined]
+        if not target:
+            return
+        if not target.startswith(("http://", "https://")):
+            target = str(Path(target).expanduser())
+        report = AddReport()
+        self.notify(f"Adding {target}…", timeout=2)  # type: ignore[attr-defined]
+        articles = await asyncio.to_thread(read_targets, [target], report)
+        report.store(self.store, articles)
+        self._refresh_list(self.open_id)  # type: ignore[attr-defined]
+        for error in report.errors[:3]:
+            self.notify(error, severity="error", timeout=8)  # type: ignore[attr-defined]
+        self.notify(  # type: ignore[attr-defined]
+            f"Added {len(report.added)}, updated {len(report.updated)}, "
+            f"failed {len(report.errors)}.",
+            timeout=4,
+        )

@@ -63,3 +63,21 @@ class TagScreen(ModalScreen[list[str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AddScreen(ModalScreen[str | None]):
+    """Add articles: a file, a folder or a web address. Enter adds, escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="add.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Add articles from a file, a folder, a web page or a feed")
+            yield Input(placeholder="~/articles  or  https://example.com/feed.xml")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
