@@ -12,6 +12,7 @@ def make_app(data_dir: Path) -> ReaderApp:
     """The app as a new user gets it: a fresh store holding the bundled articles."""
     app = ReaderApp(open_store(data_dir))
     app.animation_level = "none"
+    app.cursor_blink = False
     return app
 
 

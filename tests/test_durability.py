@@ -28,7 +28,9 @@ WRITER = textwrap.dedent(
     for n in range(100_000):
         article = Article(
             title=f"Crash test {n}",
-            sections=[Section(title="Body", blocks=[Block(kind="paragraph", text=f"Text {n}. " * 50)])],
+            sections=[
+                Section(title="Body", blocks=[Block(kind="paragraph", text=f"Text {n}. " * 50)])
+            ],
             original=f"crash test {n}",
         )
         article_id, _ = store.add(article)

@@ -100,6 +100,8 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         self.open_id: int | None = None
         """The article in the reader view."""
         self.history = History()
+        self.cursor_blink = True
+        """Whether text cursors blink (tests turn it off so snapshots are stable)."""
         self._insights: OrderedDict[int, Insight] = OrderedDict()
 
     def compose(self) -> ComposeResult:
@@ -131,6 +133,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         return self.query_one(FactsSidebar)
 
     async def on_mount(self) -> None:
+        self.query_one(QueryBar).cursor_blink = self.cursor_blink
         self._apply_config()
         if self.store.moved_aside is not None:
             self.notify(

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.html import parse_html_fragment
 from reader.ingest.structure import TextFixer
-from reader.ingest.text import _derive_title
+from reader.ingest.titles import derive_title
 from reader.models import Article, Block, Link, Repair, Section, TitleOrigin
 
 LinkKind = Literal["link", "image"]
@@ -129,7 +129,7 @@ def _merged(*groups: list[Repair]) -> list[Repair]:
 
 def derived_title(sections: list[Section], link: str | None) -> tuple[str, TitleOrigin]:
     """Derived as the text reader does (its first sentence, mostly); else from the link."""
-    title, origin = _derive_title(sections, None)
+    title, origin = derive_title(sections, None)
     if origin != "file-name":
         return title, origin
     # No sentence long enough for a headline: the text's start is still better than nothing.

@@ -27,7 +27,7 @@ from reader.ingest.structure import (
     same_words,
     squash,
 )
-from reader.ingest.text import _derive_title
+from reader.ingest.titles import derive_title
 from reader.models import Article, Link, Repair, Section, TitleOrigin
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def parse_html(
     sections = build_sections(pieces, fixer)
     origin: TitleOrigin = "title-line"
     if not title:
-        title, origin = _derive_title(sections, _stem(url or location))
+        title, origin = derive_title(sections, _stem(url or location))
     links = _links_kept(links, sections, url)
     author = squash(clean_text(_unescape(metadata.get("author") or ""))) or None
     site = squash(clean_text(_unescape(metadata.get("sitename") or "")))

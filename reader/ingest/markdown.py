@@ -26,7 +26,7 @@ from reader.ingest.structure import (
     same_words,
     squash,
 )
-from reader.ingest.text import _derive_title
+from reader.ingest.titles import derive_title
 from reader.models import Article, TitleOrigin
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def parse_markdown(
     sections = build_sections(pieces, fixer)
     origin: TitleOrigin = "title-line"
     if not title:
-        title, origin = _derive_title(sections, file_stem)
+        title, origin = derive_title(sections, file_stem)
     authors = [squash(clean_text(name)) for name in header.authors]
     return Article(
         title=title,

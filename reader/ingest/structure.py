@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.ingest.repair import repair_text
 from reader.ingest.sanitize import clean_text_and_count, strip_escape_sequences
-from reader.ingest.text import _is_faq_section
+from reader.ingest.titles import is_faq_heading
 from reader.models import Block, Repair, Section
 
 
@@ -190,7 +190,7 @@ class _SectionBuilder:
             return
         self._close_answer()
         self.sections.append(Section(title=text))
-        self.faq_level = piece.level if _is_faq_section(text) else None
+        self.faq_level = piece.level if is_faq_heading(text) else None
 
     def _paragraph(self, piece: Paragraph) -> None:
         lines = [squash(self.fixer.fix(line)) for line in piece.lines or [piece.text]]

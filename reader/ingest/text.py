@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.ingest.repair import repair_text
 from reader.ingest.sanitize import clean_text_and_count, strip_escape_sequences
+from reader.ingest.titles import derive_title, first_sentence, is_faq_heading, is_known_heading
 from reader.models import Article, Block, Repair, Section, TitleOrigin
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*•◦▪‣]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -89,7 +90,7 @@ def parse_text(
     sections = _sections(_items(lines[title_lines:]))
     origin: TitleOrigin = "title-line"
     if title is None:
-        title, origin = _derive_title(sections, file_stem)
+        title, origin = derive_title(sections, file_stem)
     return Article(
         title=title,
         title_origin=origin,
@@ -194,7 +195,7 @@ def _heading_like(line: str) -> bool:
     if raw.startswith("#"):
         return bool(_heading_text(raw))
     name = _heading_text(raw)
-    if _is_known_section(name):
+    if is_known_heading(name):
         return True
     if _BULLET.match(line) or _ENDS_PUNCTUATED.search(raw):
         return False
@@ -231,7 +232,7 @@ def _is_heading(items: list[_Item], index: int) -> bool:
     if following.text[:1].islower():
         return False
     name = _heading_text(item.lines[0])
-    if item.lines[0].lstrip().startswith("#") or _is_known_section(name):
+    if item.lines[0].lstrip().startswith("#") or is_known_heading(name):
         return True
     if not _STARTS_SENTENCE.match(following.text):
         return False
@@ -253,7 +254,7 @@ class _SectionBuilder:
     def heading(self, title: str) -> None:
         self._close_answer()
         self.sections.append(Section(title=title))
-        self.faq = _is_faq_section(title)
+        self.faq = is_faq_heading(title)
 
     def add(self, item: _Item) -> None:
         if not self.sections:
@@ -316,41 +317,8 @@ def _sections(items: list[_Item]) -> list[Section]:
     return builder.finish()
 
 
-# Common section names, as `_section_key` spells them: a heading even where short lines are
-# doubtful, never a title. A leading summary section also gives an untitled article its title.
-_SUMMARY_SECTIONS = _words(
-    "summary|quick summary|tl;dr|tldr|key points|at a glance|in brief|highlights|"
-    "story highlights|executive summary|the short version",
-    "|",
-)
-_FAQ_SECTIONS = _words(
-    "faq|faqs|frequently asked questions|questions and answers|q&a|q & a|common questions|"
-    "your questions answered",
-    "|",
-)
-_OTHER_SECTIONS = _words(
-    "introduction|intro|overview|key takeaways|takeaways|background|context|"
-    "background and context|conclusion|conclusions|what happened|why it matters|"
-    "why this matters|what's next|looking ahead|bottom line|the bottom line|analysis|"
-    "related|references|sources|further reading",
-    "|",
-)
-_KNOWN_SECTIONS = _SUMMARY_SECTIONS | _FAQ_SECTIONS | _OTHER_SECTIONS
 _MAX_TITLE_LINE = 200
-_MAX_DERIVED_TITLE = 100
 _HEADING_DECORATION = re.compile(r"^[^\w\"“‘'(\[]+|[\s#*_=:~-]+$")
-_SECTION_KEY = re.compile(r"[^a-z0-9&;' ]+")
-# "(CNN)", "Tokyo (CNN)", "WASHINGTON (Reuters) -": where a story came from, not its headline.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*\s*)?\([A-Z][\w .&'’-]{0,40}\)\s*(?:[-—–]+\s*)?"
-    r"|^[A-Z][A-Z .,'’]{2,40}\s[-—–]+\s"
-)
-_SENTENCE_END = re.compile(r"""[.!?]["'’”)\]]*(?=\s+["“‘'(\[]?[A-Z0-9]|\s*$)""")
-_ABBREVIATIONS = _words(
-    "mr mrs ms dr prof sr jr st mt vs no gen gov sen rep lt col sgt capt inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e"
-)
-_HEX_TOKEN = re.compile(r"^(?=[0-9a-f]*\d)[0-9a-f]{8,}$")
 
 
 def _heading_text(line: str) -> str:
@@ -358,18 +326,6 @@ def _heading_text(line: str) -> str:
     text = _HEADING_DECORATION.sub("", line.strip())
     emphasis = _EMPHASIS.match(text)
     return emphasis.group(2).strip() if emphasis else text
-
-
-def _section_key(name: str) -> str:
-    return " ".join(_SECTION_KEY.sub(" ", name.lower().replace("’", "'")).split())
-
-
-def _is_known_section(name: str) -> bool:
-    return _section_key(name) in _KNOWN_SECTIONS
-
-
-def _is_faq_section(name: str) -> bool:
-    return _section_key(name) in _FAQ_SECTIONS
 
 
 def _title_line(lines: list[str]) -> tuple[str | None, int]:
@@ -386,72 +342,9 @@ def _title_line(lines: list[str]) -> tuple[str | None, int]:
     if (
         not title
         or len(title) > _MAX_TITLE_LINE
-        or _is_known_section(_heading_text(line))
+        or is_known_heading(_heading_text(line))
         or title.endswith((":", ","))
-        or (not markdown_title and title.endswith(".") and _first_sentence(title) != title)
+        or (not markdown_title and title.endswith(".") and first_sentence(title) != title)
     ):
         return None, 0
     return title, first + 1
-
-
-def _derive_title(sections: list[Section], file_stem: str | None) -> tuple[str, TitleOrigin]:
-    lead = next((section for section in sections if section.blocks), None)
-    if lead is not None and _section_key(lead.title) in _SUMMARY_SECTIONS:
-        bullets = next((block for block in lead.blocks if block.kind == "bullets"), None)
-        if bullets is not None and bullets.items:
-            return _trim_title(bullets.items[0]), "summary"
-    for section in sections:
-        for block in section.blocks:
-            if block.kind == "paragraph":
-                sentence = _headline_sentence(block.text)
-                if sentence:
-                    return _trim_title(sentence), "first-sentence"
-    return _prettify_stem(file_stem or ""), "file-name"
-
-
-def _headline_sentence(paragraph: str) -> str:
-    """The first sentence worth calling a headline: datelines and bare dates skipped."""
-    rest = _DATELINE.sub("", paragraph, count=1).strip()
-    while rest:
-        sentence = _first_sentence(rest)
-        if sum(any(c.isalpha() for c in word) for word in sentence.split()) >= 3:
-            return sentence
-        rest = rest[len(sentence) :].lstrip()
-    return ""
-
-
-def _first_sentence(text: str) -> str:
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()].split()
-        word = before[-1].lower().lstrip("(\"“'‘") if before else ""
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue
-        return text[: match.end()].strip()
-    return text.strip()
-
-
-def _trim_title(text: str) -> str:
-    title = _SPACES.sub(" ", text).strip()
-    if title.endswith(".") and not title.endswith(".."):
-        title = title[:-1]
-    # A sentence cut from inside a quotation keeps its opening mark but not the closing one.
-    if (title.startswith('"') and title.count('"') % 2) or (
-        title.startswith("“") and "”" not in title
-    ):
-        title = title[1:]
-    if len(title) <= _MAX_DERIVED_TITLE:
-        return title
-    cut = title[: _MAX_DERIVED_TITLE - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-–—") + "…"
-
-
-def _prettify_stem(stem: str) -> str:
-    """ "2024-05-01_election-results_3fa9c2d1e8" -> "Election results"."""
-    words = [word for word in re.split(r"[\s_\-.]+", stem) if word]
-    while words and words[0].isdigit():
-        words.pop(0)
-    words = [word for word in words if not _HEX_TOKEN.match(word.lower())]
-    if not words:
-        return stem or "Untitled"
-    pretty = " ".join(words)
-    return pretty[0].upper() + pretty[1:]

@@ -1,0 +1,30 @@
+"""`ConfigError`: a problem with the config file, reported as one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A problem with the config file, as one line: `<path>, line N: <why>`."""
+
+    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+        self.path = path
+        self.line = line
+        """The 1-based line the problem is on, where known."""
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line else f"{self.path}"
+        return one_line(f"{where}: {self.reason}")
+
+
+def one_line(text: str) -> str:
+    """`text` with unprintable characters (newlines too) shown as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def os_reason(error: OSError) -> str:
+    """Why an OS call failed, in lower case: "permission denied"."""
+    return (error.strerror or str(error)).lower()

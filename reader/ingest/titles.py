@@ -1,0 +1,127 @@
+"""Article titles: the section names that shape them, and a title derived when none is given."""
+
+from __future__ import annotations
+
+import re
+
+from reader.models import Section, TitleOrigin
+
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _words(text: str, separator: str | None = None) -> frozenset[str]:
+    return frozenset(text.split(separator))
+
+
+# Common section names, as `_section_key` spells them: a heading even where short lines are
+# doubtful, never a title. A leading summary section also gives an untitled article its title.
+_SUMMARY_SECTIONS = _words(
+    "summary|quick summary|tl;dr|tldr|key points|at a glance|in brief|highlights|"
+    "story highlights|executive summary|the short version",
+    "|",
+)
+_FAQ_SECTIONS = _words(
+    "faq|faqs|frequently asked questions|questions and answers|q&a|q & a|common questions|"
+    "your questions answered",
+    "|",
+)
+_OTHER_SECTIONS = _words(
+    "introduction|intro|overview|key takeaways|takeaways|background|context|"
+    "background and context|conclusion|conclusions|what happened|why it matters|"
+    "why this matters|what's next|looking ahead|bottom line|the bottom line|analysis|"
+    "related|references|sources|further reading",
+    "|",
+)
+_KNOWN_SECTIONS = _SUMMARY_SECTIONS | _FAQ_SECTIONS | _OTHER_SECTIONS
+_MAX_DERIVED_TITLE = 100
+_SECTION_KEY = re.compile(r"[^a-z0-9&;' ]+")
+# "(CNN)", "Tokyo (CNN)", "WASHINGTON (Reuters) -": where a story came from, not its headline.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*\s*)?\([A-Z][\w .&'’-]{0,40}\)\s*(?:[-—–]+\s*)?"
+    r"|^[A-Z][A-Z .,'’]{2,40}\s[-—–]+\s"
+)
+_SENTENCE_END = re.compile(r"""[.!?]["'’”)\]]*(?=\s+["“‘'(\[]?[A-Z0-9]|\s*$)""")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sr jr st mt vs no gen gov sen rep lt col sgt capt inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e"
+)
+_HEX_TOKEN = re.compile(r"^(?=[0-9a-f]*\d)[0-9a-f]{8,}$")
+
+
+def _section_key(name: str) -> str:
+    return " ".join(_SECTION_KEY.sub(" ", name.lower().replace("’", "'")).split())
+
+
+def is_known_heading(name: str) -> bool:
+    """True when `name` is a common section name ("Summary", "FAQ", "Background", ...)."""
+    return _section_key(name) in _KNOWN_SECTIONS
+
+
+def is_faq_heading(name: str) -> bool:
+    """True when `name` heads a questions-and-answers section ("FAQ", "Q&A", ...)."""
+    return _section_key(name) in _FAQ_SECTIONS
+
+
+def derive_title(sections: list[Section], file_stem: str | None) -> tuple[str, TitleOrigin]:
+    """A title for an untitled article: a summary's first point, a sentence, or the file name."""
+    lead = next((section for section in sections if section.blocks), None)
+    if lead is not None and _section_key(lead.title) in _SUMMARY_SECTIONS:
+        bullets = next((block for block in lead.blocks if block.kind == "bullets"), None)
+        if bullets is not None and bullets.items:
+            return _trim_title(bullets.items[0]), "summary"
+    for section in sections:
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                sentence = _headline_sentence(block.text)
+                if sentence:
+                    return _trim_title(sentence), "first-sentence"
+    return _prettify_stem(file_stem or ""), "file-name"
+
+
+def _headline_sentence(paragraph: str) -> str:
+    """The first sentence worth calling a headline: datelines and bare dates skipped."""
+    rest = _DATELINE.sub("", paragraph, count=1).strip()
+    while rest:
+        sentence = first_sentence(rest)
+        if sum(any(c.isalpha() for c in word) for word in sentence.split()) >= 3:
+            return sentence
+        rest = rest[len(sentence) :].lstrip()
+    return ""
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end, not counting abbreviations and initials."""
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()].split()
+        word = before[-1].lower().lstrip("(\"“'‘") if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        return text[: match.end()].strip()
+    return text.strip()
+
+
+def _trim_title(text: str) -> str:
+    title = _SPACES.sub(" ", text).strip()
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    # A sentence cut from inside a quotation keeps its opening mark but not the closing one.
+    if (title.startswith('"') and title.count('"') % 2) or (
+        title.startswith("“") and "”" not in title
+    ):
+        title = title[1:]
+    if len(title) <= _MAX_DERIVED_TITLE:
+        return title
+    cut = title[: _MAX_DERIVED_TITLE - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _prettify_stem(stem: str) -> str:
+    """ "2024-05-01_election-results_3fa9c2d1e8" -> "Election results"."""
+    words = [word for word in re.split(r"[\s_\-.]+", stem) if word]
+    while words and words[0].isdigit():
+        words.pop(0)
+    words = [word for word in words if not _HEX_TOKEN.match(word.lower())]
+    if not words:
+        return stem or "Untitled"
+    pretty = " ".join(words)
+    return pretty[0].upper() + pretty[1:]
