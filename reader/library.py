@@ -11,6 +11,7 @@ from typing import BinaryIO
 from reader.ingest import IngestError, iter_article_paths
 from reader.ingest.document import Document, parse_document
 from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
+from reader.ingest.sanitize import clean_text
 from reader.models import Article
 from reader.paths import seeds_dir
 from reader.store import Store
@@ -34,11 +35,11 @@ class AddReport:
 
 
 def read_path(path: Path) -> Document:
-    name = path.name or str(path)
+    name = " ".join(clean_text(path.name or str(path)).split())
     data = read_file_bytes(path, name)
-    return parse_document(
-        data, name=name, location=str(path.absolute()), file_stem=path.stem
-    )
+    # The location is shown and printed: clean it like any text (a file name is untrusted).
+    location = clean_text(str(path.absolute()))
+    return parse_document(data, name=name, location=location, file_stem=path.stem)
 
 
 def read_url(url: str) -> Document:

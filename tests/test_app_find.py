@@ -43,7 +43,7 @@ async def test_a_malformed_query_says_why_and_keeps_the_list(tmp_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "iz:unread")
         bar = app.query_one(QueryBar)
-        assert "unknown filter" in bar.border_subtitle
+        assert "unknown filter" in str(bar.border_subtitle)
         assert app.article_list.total == 2
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -22,8 +23,10 @@ from reader.app.widgets.query_bar import QueryBar
 from reader.app.widgets.reader_view import ReaderView, section_label
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config, ConfigError, save_theme
+from reader.ingest.sanitize import clean_text
 from reader.insight import analyse
 from reader.models import Insight, StoredArticle
+from reader.safe import safe_line
 from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
@@ -158,6 +161,11 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     # -- articles --------------------------------------------------------------------------
 
+    def notify(self, message: str, **kwargs: object) -> None:  # type: ignore[override]
+        """Every notice may quote article text, links or user input: never parse it as markup."""
+        kwargs.setdefault("markup", False)
+        super().notify(clean_text(message), **kwargs)  # type: ignore[arg-type]
+
     def _apply_config(self) -> None:
         config = self.config
         if config.keys:
@@ -220,7 +228,9 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     def _update_list_title(self) -> None:
         query = self.article_list.query_filter
-        self.article_list.border_subtitle = f"{query.describe()} · {self.article_list.total:,}"
+        self.article_list.border_subtitle = Content(
+            safe_line(f"{query.describe()} · {self.article_list.total:,}")
+        )
 
     # -- messages --------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.html import parse_html_fragment
+from reader.ingest.sanitize import clean_text
 from reader.ingest.structure import TextFixer
 from reader.ingest.titles import derive_title
 from reader.models import Article, Block, Link, Repair, Section, TitleOrigin
@@ -168,6 +169,9 @@ def safe_url(value: Any, base: str) -> str | None:
     if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
         return None
     if any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in absolute):
+        return None
+    if clean_text(absolute) != absolute:
+        # C1 controls, bidi overrides, zero-width characters: not a link to show or open.
         return None
     return absolute
 

@@ -8,6 +8,7 @@ import pathlib
 import re
 from collections.abc import Iterable, Iterator
 
+from reader.ingest.sanitize import clean_text
 from reader.ingest.text import parse_text
 from reader.models import Article
 
@@ -37,6 +38,8 @@ class IngestError(Exception):
     """A source that cannot become an article; the message is one line naming the file."""
 
     def __init__(self, name: str, reason: str) -> None:
+        # A file name is untrusted too: no escapes, and never a second line.
+        name = " ".join(clean_text(name).split())
         self.name = name
         self.reason = " ".join(reason.split())
         super().__init__(f"{name}: {self.reason}")

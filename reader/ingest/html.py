@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from reader.ingest.files import IngestError
 from reader.ingest.htmltree import tree_pieces
-from reader.ingest.sanitize import clean_text
+from reader.ingest.sanitize import clean_text, strip_escape_sequences
 from reader.ingest.structure import (
     Bullets,
     Heading,
@@ -80,6 +80,7 @@ def parse_html_fragment(html: str, *, base_url: str | None = None) -> HtmlFragme
     """An HTML fragment's sections, links (relative ones resolved against `base_url`), repairs."""
     if not html.strip():
         return HtmlFragment()
+    html, _ = strip_escape_sequences(html)
     if not _TAG.search(html):
         # Feeds often carry plain text where HTML is allowed; its blank lines are paragraphs.
         html = "".join(f"<p>{block}</p>" for block in _BLANK_LINES.split(html))
@@ -156,6 +157,9 @@ def _extract(html: str, url: str | None) -> Any:
     """trafilatura's Document for the page, or None when it finds no article."""
     import trafilatura
 
+    # trafilatura drops a lone ESC byte but keeps the rest of the sequence as text: remove
+    # whole escape sequences first, so no payload ("]0;title", "[31m") survives as words.
+    html, _ = strip_escape_sequences(html)
     try:
         return trafilatura.bare_extraction(
             html,

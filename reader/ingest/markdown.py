@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
+from reader.ingest.feed_entries import safe_url
 from reader.ingest.htmltree import tree_pieces
 from reader.ingest.sanitize import clean_text
 from reader.ingest.structure import (
@@ -152,7 +153,12 @@ def _front_matter(text: str) -> tuple[_Header | None, str]:
         title=_first(fields, _TITLE_FIELDS),
         date=_first(fields, _DATE_FIELDS),
         link=next(
-            (url for url in (_first(fields, (key,)) for key in _LINK_FIELDS) if _is_web(url)), ""
+            (
+                url
+                for url in (_first(fields, (key,)) for key in _LINK_FIELDS)
+                if _is_web(url) and safe_url(url, "") == url
+            ),
+            "",
         ),
     )
     for key in _AUTHOR_FIELDS:

@@ -174,6 +174,8 @@ def _url_problem(url: str) -> str:
         return "only http(s) and file URLs are allowed"
     if any(char.isspace() or ord(char) < 0x20 or ord(char) == 0x7F for char in url):
         return "a URL cannot contain spaces or control characters"
+    if clean_text(url) != url:
+        return "a URL cannot contain control, bidi or zero-width characters"
     if parts.scheme.lower() != "file" and not parts.hostname:
         return "the URL has no host"
     return ""

@@ -14,6 +14,7 @@ Kind = Literal["text", "markdown", "html", "feed", "opml"]
 
 # The root element is found within the first few KB; anything further is body.
 _HEAD_CHARS = 4096
+_PROLOG_CHARS = 1024 * 1024
 # What may precede the root element of an XML or HTML document.
 _PROLOG = re.compile(
     r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^<>\[]|\[.*?\])*>)*", re.DOTALL | re.IGNORECASE
@@ -55,7 +56,8 @@ _CONTENT_TYPES: tuple[tuple[str, Kind], ...] = (
 def sniff(text: str, *, name: str = "", content_type: str | None = None) -> Kind:
     """The kind of document `text` is; `name` (a file name or URL) and `content_type` help."""
     head = text[:_HEAD_CHARS].lstrip("\ufeff")
-    structural = _structural_kind(head)
+    # A long DOCTYPE (entity declarations) can push the root element far down: look past it.
+    structural = _structural_kind(text[:_PROLOG_CHARS].lstrip("\ufeff"))
     if structural is not None:
         return structural
     hinted = _kind_from_content_type(content_type)
@@ -87,7 +89,7 @@ def _structural_kind(head: str) -> Kind | None:
     prolog = _PROLOG.match(stripped)
     rest = stripped[prolog.end() if prolog else 0 :]
     root = _ROOT.match(rest)
-    kind = _kind_of_root(root.group(1), root.group(2), head) if root else None
+    kind = _kind_of_root(root.group(1), root.group(2), head[:_HEAD_CHARS]) if root else None
     if kind is None and _HTML_DOCTYPE.search(stripped[: len(stripped) - len(rest)]):
         # An HTML doctype over a fragment; a feed root below one still wins (feeds copied
         # from templates carry stray XHTML doctypes).

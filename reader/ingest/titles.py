@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reader.ingest.sanitize import clean_text
 from reader.models import Section, TitleOrigin
 
 _SPACES = re.compile(r"[ \t]+")
@@ -117,6 +118,7 @@ def _trim_title(text: str) -> str:
 
 def _prettify_stem(stem: str) -> str:
     """ "2024-05-01_election-results_3fa9c2d1e8" -> "Election results"."""
+    stem = clean_text(stem)
     words = [word for word in re.split(r"[\s_\-.]+", stem) if word]
     while words and words[0].isdigit():
         words.pop(0)

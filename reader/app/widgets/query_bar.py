@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
 from reader.query import Query, QueryError, parse_query
+from reader.safe import safe_line
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the list is filtered, so fast typing stays fast."""
@@ -51,7 +53,7 @@ class QueryBar(Input):
             query = parse_query(self.value, today=self._today or date.today())
         except QueryError as error:
             self.error = str(error)
-            self.border_subtitle = self.error
+            self.border_subtitle = Content(safe_line(self.error))
             self.add_class("-invalid")
             return
         self.error = None

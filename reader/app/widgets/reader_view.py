@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from reader.app.widgets.article_header import ArticleHeader, Outline
 from reader.app.widgets.section_view import SectionView
 from reader.models import Insight, StoredArticle
+from reader.safe import safe_line
 
 UNTITLED_SECTION = "Top"
 """How the lead before the first heading is named in the outline and the position."""
@@ -128,7 +130,8 @@ class ReaderView(VerticalScroll, can_focus=True):
         return current
 
     def _update_position(self, *, post: bool) -> None:
-        self.border_subtitle = self.position_text
+        # A section title is article text: a Content is never parsed as markup.
+        self.border_subtitle = Content(safe_line(self.position_text))
         for outline in self.query_children(Outline):
             outline.current = self.current_section
         if post and self.article_id is not None:

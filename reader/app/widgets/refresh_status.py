@@ -27,9 +27,9 @@ class RefreshStatus(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Label("Refreshing feeds", id="refresh-label")
+        yield Label("Refreshing feeds", id="refresh-label", markup=False)
         yield ProgressBar(show_eta=False, id="refresh-bar")
-        yield Label("", id="refresh-last")
+        yield Label("", id="refresh-last", markup=False)
 
     def start(self, total: int) -> None:
         self.failed = 0
