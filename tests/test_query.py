@@ -539,7 +539,7 @@ def _hostile(rng: random.Random) -> str:
 
 
 _CLAUSE = re.compile(
-    r"1|a\.read (?:= 0|!= 0)|a\.bookmarked (?:= 0|!= 0)|a\.sort_ts (?:>= \?|< \?)"
+    r"1|a\.read = [01]|a\.bookmarked = [01]|a\.sort_ts (?:>= \?|< \?)"
     r"|a\.source LIKE \? ESCAPE '\\'"
     r"|a\.feed_id IN \(SELECT id FROM feeds WHERE title LIKE \? ESCAPE '\\'\)"
     r"|(?:NOT )?EXISTS \(SELECT 1 FROM tags t WHERE t\.article_id = a\.id AND t\.name = \?\)"

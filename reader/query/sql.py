@@ -25,9 +25,10 @@ def to_sql(query: Query) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if query.unread is not None:
-        clauses.append("a.read = 0" if query.unread else "a.read != 0")
+        # The columns hold 0 or 1; "= 1" lets SQLite seek the index where "!= 0" scans it.
+        clauses.append("a.read = 0" if query.unread else "a.read = 1")
     if query.bookmarked is not None:
-        clauses.append("a.bookmarked != 0" if query.bookmarked else "a.bookmarked = 0")
+        clauses.append("a.bookmarked = 1" if query.bookmarked else "a.bookmarked = 0")
     if query.since is not None:
         clauses.append("a.sort_ts >= ?")
         params.append(_timestamp(query.since))
