@@ -167,6 +167,18 @@ def run_app(store: object) -> int:
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
+def write_output(text: str, output: Path | None, summary: str) -> None:
+    """Write to a file (then say `summary`), or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CLIError(f"{output}: cannot write ({error.strerror or error})") from None
+    print(f"{summary} to {output}")
+
+
 def print_json(data: object) -> None:
     text = json.dumps(data, indent=2, ensure_ascii=False)
     print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from reader.cli import CLIError, print_json
+from reader.cli import CLIError, print_json, write_output
 from reader.ingest import IngestError
 from reader.models import Feed
 from reader.refresh import FeedOutcome, apply_fetch, fetch_feed, refresh_feeds
@@ -88,15 +88,9 @@ def feed_import(store: Store, args: argparse.Namespace) -> int:
 def feed_export(store: Store, args: argparse.Namespace) -> int:
     from reader.ingest.opml import Subscription, write_opml
 
-    opml = write_opml(Subscription(url=feed.url, title=feed.title) for feed in store.feeds())
-    if args.output:
-        try:
-            args.output.write_text(opml, encoding="utf-8")
-        except OSError as error:
-            raise CLIError(f"{args.output}: cannot write ({error.strerror or error})") from None
-        print(f"wrote {len(store.feeds())} feeds to {args.output}")
-    else:
-        sys.stdout.write(opml)
+    feeds = store.feeds()
+    opml = write_opml(Subscription(url=feed.url, title=feed.title) for feed in feeds)
+    write_output(opml, args.output, f"wrote {len(feeds)} feeds")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from reader.cli import CLIError, print_json
+from reader.cli import CLIError, print_json, write_output
 from reader.query import Query, QueryError, parse_query
 from reader.safe import safe_line
 from reader.store import Store
@@ -92,14 +92,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
         text = json.dumps(articles_json(stored, store), indent=2, ensure_ascii=False) + "\n"
     else:
         text = articles_markdown(stored, store, title=query.describe() or "All articles")
-    if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CLIError(f"{args.output}: cannot write ({error.strerror or error})") from None
-        print(f"wrote {len(stored)} articles to {args.output}")
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output, f"wrote {len(stored)} articles")
     return EXIT_OK
 
 
