@@ -80,7 +80,7 @@ def parse_html_fragment(html: str, *, base_url: str | None = None) -> HtmlFragme
     """An HTML fragment's sections, links (relative ones resolved against `base_url`), repairs."""
     if not html.strip():
         return HtmlFragment()
-    html, _ = strip_escape_sequences(html)
+    html, escapes = strip_escape_sequences(html)
     if not _TAG.search(html):
         # Feeds often carry plain text where HTML is allowed; its blank lines are paragraphs.
         html = "".join(f"<p>{block}</p>" for block in _BLANK_LINES.split(html))
@@ -91,7 +91,11 @@ def parse_html_fragment(html: str, *, base_url: str | None = None) -> HtmlFragme
     pieces, links = tree_pieces(body if body is not None else root, base_url=base_url)
     fixer = TextFixer()
     sections = build_sections(pieces, fixer)
-    return HtmlFragment(sections=sections, links=links, repairs=fixer.repairs())
+    repairs = fixer.repairs()
+    if escapes:
+        removed = Repair(kind="control-characters", original="", replacement="", count=escapes)
+        repairs = [removed, *repairs]
+    return HtmlFragment(sections=sections, links=links, repairs=repairs)
 
 
 def parse_html(
