@@ -13,6 +13,7 @@ def make_app(data_dir: Path) -> ReaderApp:
     app = ReaderApp(open_store(data_dir))
     app.animation_level = "none"
     app.cursor_blink = False
+    app.preview_delay = 0  # previews at once, so each key's effect is there when pilot returns
     return app
 
 

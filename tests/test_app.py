@@ -200,3 +200,17 @@ async def test_state_survives_a_restart(tmp_path: Path) -> None:
         assert again.reader.position_text == "§ 4/10 · Why This Matters"
         assert again.reader.scroll_y == scroll
     again.store.close()
+
+
+async def test_the_preview_waits_for_the_cursor_to_rest(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.preview_delay = 1.0  # long enough that pilot returns first on a slow machine
+    async with app.run_test(size=SIZE) as pilot:
+        first, second = seed_id(app), app.article_list.item_at(1).id
+        await pilot.press("j")
+        assert app.article_list.cursor == 1 and app.open_id == first
+        # A key pressed before the preview catches up acts on the article under the cursor.
+        await pilot.press("b")
+        assert app.store.item(second).bookmarked and not app.store.item(first).bookmarked
+        await pilot.pause(1.5)
+        assert app.open_id == second

@@ -34,6 +34,10 @@ class LibraryActions:
     # Everything else used here (notify, query_one, _refresh_list...) comes from ReaderApp.
 
     def _current_item(self) -> ListItem | None:
+        """The article a key acts on: the one under the list's cursor while the list has
+        focus (its preview may not have caught up yet), else the one open in the reader."""
+        if self.article_list.has_focus and self.article_list.current is not None:
+            return self.store.item(self.article_list.current.id)
         return self.store.item(self.open_id) if self.open_id is not None else None
 
     # -- state changes ---------------------------------------------------------------------
@@ -148,7 +152,8 @@ class LibraryActions:
     # -- links -----------------------------------------------------------------------------
 
     def _link(self) -> str | None:
-        stored = self.store.get(self.open_id) if self.open_id is not None else None
+        item = self._current_item()
+        stored = self.store.get(item.id) if item is not None else None
         link = stored.article.link if stored else None
         if not link or not is_web_url(link):
             self.notify("This article has no web link.", severity="warning", timeout=3)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.app.actions import LibraryActions
@@ -31,6 +32,7 @@ from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
 INSIGHT_CACHE = 32
+PREVIEW_DELAY = 0.12
 
 
 class ReaderApp(LibraryActions, FeedActions, App[None]):
@@ -103,6 +105,9 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         self.open_id: int | None = None
         """The article in the reader view."""
         self.history = History()
+        self.preview_delay = PREVIEW_DELAY
+        """Seconds the list cursor must rest before the article under it is previewed."""
+        self._preview_timer: Timer | None = None
         self.cursor_blink = True
         """Whether text cursors blink (tests turn it off so snapshots are stable)."""
         self._insights: OrderedDict[int, Insight] = OrderedDict()
@@ -210,6 +215,8 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     async def open_article(self, article_id: int) -> None:
         """Open an article to read: show it, mark it read, move to the reader."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
         await self.show_article(article_id)
         item = self.store.item(article_id)
         if item is not None and not item.read and self.mark_read_on_open:
@@ -234,10 +241,19 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     # -- messages --------------------------------------------------------------------------
 
-    async def on_article_list_article_highlighted(
-        self, event: ArticleList.ArticleHighlighted
-    ) -> None:
-        await self.show_article(event.article_id)
+    def on_article_list_article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        # Preview once the cursor rests: holding j moves the list at key-repeat speed instead
+        # of laying out every article it passes.
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        article_id = event.article_id
+        if self.preview_delay <= 0:
+            self.run_worker(self.show_article(article_id), group="preview", exclusive=True)
+            return
+        self._preview_timer = self.set_timer(
+            self.preview_delay,
+            lambda: self.run_worker(self.show_article(article_id), group="preview", exclusive=True),
+        )
 
     async def on_article_list_article_opened(self, event: ArticleList.ArticleOpened) -> None:
         await self.open_article(event.article_id)
