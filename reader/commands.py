@@ -127,41 +127,25 @@ def cmd_bookmark(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_feed(store: Store, args: argparse.Namespace) -> int:
-    from reader import feed_commands
+def _lazy(module: str, name: str) -> Callable[[Store, argparse.Namespace], int]:
+    """A subcommand whose module is imported only when it runs (keeps `reader list` fast)."""
 
-    return feed_commands.FEED_COMMANDS[args.feed_command](store, args)
-
-
-def cmd_refresh(store: Store, args: argparse.Namespace) -> int:
-    from reader.feed_commands import refresh
-
-    return refresh(store, args)
-
-
-def cmd_fulltext(store: Store, args: argparse.Namespace) -> int:
-    from reader.feed_commands import fulltext
-
-    return fulltext(store, args)
-
-
-def _find(name: str) -> Callable[[Store, argparse.Namespace], int]:
     def run(store: Store, args: argparse.Namespace) -> int:
-        from reader import find_commands
+        from importlib import import_module
 
-        return getattr(find_commands, name)(store, args)
+        return getattr(import_module(module), name)(store, args)
 
     return run
 
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
-    "search": _find("search"),
-    "tag": _find("tag"),
-    "export": _find("export"),
-    "config": _find("config"),
-    "feed": cmd_feed,
-    "refresh": cmd_refresh,
-    "fulltext": cmd_fulltext,
+    "search": _lazy("reader.find_commands", "search"),
+    "tag": _lazy("reader.find_commands", "tag"),
+    "export": _lazy("reader.find_commands", "export"),
+    "config": _lazy("reader.find_commands", "config"),
+    "feed": _lazy("reader.feed_commands", "feed"),
+    "refresh": _lazy("reader.feed_commands", "refresh"),
+    "fulltext": _lazy("reader.feed_commands", "fulltext"),
     "add": cmd_add,
     "list": cmd_list,
     "show": cmd_show,

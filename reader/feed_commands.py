@@ -156,6 +156,11 @@ def fulltext(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def feed(store: Store, args: argparse.Namespace) -> int:
+    """`reader feed ACTION`."""
+    return FEED_COMMANDS[args.feed_command](store, args)
+
+
 FEED_COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "add": feed_add,
     "list": feed_list,

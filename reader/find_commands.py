@@ -9,11 +9,10 @@ from datetime import date
 
 from reader.cli import CLIError, print_json, write_output
 from reader.query import Query, QueryError, parse_query
-from reader.safe import safe_line
+from reader.safe import MATCH_END, MATCH_START, safe_line, snippet_parts
 from reader.store import Store
 
 EXIT_OK = 0
-MATCH_START, MATCH_END = "\x02", "\x03"
 
 
 def parse_cli_query(words: list[str], default: str = "") -> Query:
@@ -27,19 +26,9 @@ def parse_cli_query(words: list[str], default: str = "") -> Query:
 def _marked(snippet: str, tty: bool) -> str:
     """A snippet with matches in bold on a terminal, in [brackets] elsewhere."""
     start, end = ("\x1b[1m", "\x1b[22m") if tty else ("[", "]")
-    out = []
-    for number, piece in enumerate(snippet.split(MATCH_START)):
-        match, _, rest = piece.partition(MATCH_END) if number else ("", "", piece)
-        if match:
-            out.append(start + safe_line(match) + end)
-        words = safe_line(rest)
-        if not words:
-            out.append(" " if rest else "")
-            continue
-        lead = " " if rest[:1].isspace() else ""
-        trail = " " if rest[-1:].isspace() else ""
-        out.append(lead + words + trail)
-    return "".join(out).strip()
+    return "".join(
+        start + text + end if match else text for text, match in snippet_parts(snippet)
+    ).strip()
 
 
 def search(store: Store, args: argparse.Namespace) -> int:
@@ -50,12 +39,20 @@ def search(store: Store, args: argparse.Namespace) -> int:
         query = Query(**{**query.__dict__, "sort": "relevance"})
     hits = store.search(query, limit=max(1, args.limit))
     if args.json:
-        print_json([
-            {**hit.item.model_dump(mode="json"),
-             "snippet": safe_line(hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")),
-             "matches": [part.split(MATCH_END)[0] for part in hit.snippet.split(MATCH_START)[1:]]}
-            for hit in hits
-        ])
+        print_json(
+            [
+                {
+                    **hit.item.model_dump(mode="json"),
+                    "snippet": safe_line(
+                        hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+                    ),
+                    "matches": [
+                        part.split(MATCH_END)[0] for part in hit.snippet.split(MATCH_START)[1:]
+                    ],
+                }
+                for hit in hits
+            ]
+        )
         return EXIT_OK
     tty = sys.stdout.isatty()
     for hit in hits:

@@ -44,15 +44,20 @@ def _ranked(query: Query) -> bool:
     return bool(query.text) and query.sort == "relevance"
 
 
-def _from_where(query: Query) -> tuple[str, list[object]]:
-    """FROM ... WHERE ... for a query; ranked text searches join the FTS table for `rank`."""
-    where, params = to_sql(query)
-    if _ranked(query):
+def _from_where(query: Query, *, join_fts: bool = False) -> tuple[str, list[object]]:
+    """FROM ... WHERE ... for a query.
+
+    A text search that needs the FTS row (its `rank`, or a snippet) joins the FTS table and
+    matches there, once; otherwise the text condition is a subquery in the WHERE clause.
+    """
+    if query.text and (join_fts or _ranked(query)):
+        where, params = to_sql(replace(query, text=""))
         return (
             "FROM articles a JOIN articles_fts f ON f.rowid = a.id"
             f" WHERE articles_fts MATCH ? AND {where}",
             [query.text, *params],
         )
+    where, params = to_sql(query)
     return f"FROM articles a WHERE {where}", params
 
 
@@ -143,17 +148,10 @@ class ListQueries:
         """Ranked hits with a snippet around the matched words (needs `query.text`)."""
         if not query.text:
             return [SearchHit(item=item, snippet="") for item in self.page(query, offset, limit)]
-        ranked = query
-        source, params = _from_where(ranked)
-        # Only the matching rows are looked at, so a snippet costs one per hit on the page.
-        if not _ranked(ranked):
-            source = source.replace(
-                "FROM articles a", "FROM articles a JOIN articles_fts f ON f.rowid = a.id", 1
-            ).replace("WHERE ", "WHERE articles_fts MATCH ? AND ", 1)
-            params = [query.text, *params]
+        source, params = _from_where(query, join_fts=True)
         sql = (
             f"SELECT {LIST_COLUMNS}, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet"
-            f" {source} ORDER BY {_order(ranked)} LIMIT ? OFFSET ?"
+            f" {source} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
         )
         rows = self._conn.execute(sql, [*params, limit, offset])
         return [SearchHit(item=list_item(row), snippet=row["snippet"]) for row in rows]

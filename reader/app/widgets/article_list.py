@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.models import ListItem
-from reader.safe import safe_line
+from reader.safe import MATCH_START, safe_line, snippet_parts
 from reader.store import Query, Store
 
 ROW_HEIGHT = 2
@@ -178,20 +178,12 @@ class ArticleList(ScrollView, can_focus=True):
         meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
         match_style = base + self.get_component_rich_style("article-list--match", partial=True)
         text = Text("    ", style=base, end="")
-        lead, marker, rest = snippet.partition("\x02")
+        lead, marker, rest = snippet.partition(MATCH_START)
         if marker and len(lead) > SNIPPET_LEAD:
             # Keep the first match on screen in a narrow list: cut the words before it.
             snippet = "…" + lead[-SNIPPET_LEAD:].split(" ", 1)[-1] + " " + marker + rest
-        for number, piece in enumerate(snippet.split("\x02")):
-            match, _, rest = piece.partition("\x03") if number else ("", "", piece)
-            if match:
-                text.append(safe_line(match), match_style)
-            if rest.strip():
-                lead = " " if rest[:1].isspace() and number else ""
-                trail = " " if rest[-1:].isspace() else ""
-                text.append(lead + safe_line(rest) + trail, meta_style)
-            elif rest:
-                text.append(" ", meta_style)
+        for part, match in snippet_parts(snippet):
+            text.append(part, match_style if match else meta_style)
         return text
 
     def on_resize(self) -> None:
