@@ -527,16 +527,7 @@ async def test_every_hostile_article_opens_and_shows_nothing_raw(
     "name",
     [
         "long-line.txt",
-        pytest.param(
-            "sections.md",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=pytest.fail.Exception,
-                reason="ReaderView mounts one SectionView widget per section: a 5,000-section "
-                "article takes about 20-25 s to show and 10+ s more to focus, and every key "
-                "after that 3-5 s (the list already uses the Line API for this reason)",
-            ),
-        ),
+        "sections.md",
     ],
 )
 async def test_a_huge_article_opens_within_the_guard(tmp_path: Path, name: str) -> None:

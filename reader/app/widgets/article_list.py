@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app.widgets.styling import component_style
 from reader.models import ListItem
 from reader.safe import MATCH_START, safe_line, snippet_parts
 from reader.store import Query, Store
@@ -93,6 +94,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.total = 0
         """How many articles the filter admits."""
         self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
+        self._on_cursor = False
 
     # -- data ------------------------------------------------------------------------------
 
@@ -144,19 +146,24 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if row == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
+        self._on_cursor = row == self.cursor
         text = self._row_text(item, line, base)
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments, width).crop(0, width).simplify()
 
+    def _meta_style(self, base: Style) -> Style:
+        # Muted text on the cursor's colour would be hard to read: the cursor row keeps its own.
+        return base if self._on_cursor else base + component_style(self, "article-list--meta")
+
     def _row_text(self, item: ListItem, line: int, base: Style) -> Text:
-        mark_style = self.get_component_rich_style("article-list--mark", partial=True)
+        mark_style = component_style(self, "article-list--mark")
         if line == 0:
             unread = UNREAD_MARK if not item.read else " "
             bookmark = BOOKMARK_MARK if item.bookmarked else " "
             title_style = base
             if not item.read:
-                title_style += self.get_component_rich_style("article-list--unread", partial=True)
+                title_style += component_style(self, "article-list--unread")
             return Text.assemble(
                 (f" {unread}", base + mark_style),
                 (bookmark, base + mark_style),
@@ -170,13 +177,13 @@ class ArticleList(ScrollView, can_focus=True):
         meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
         if item.published is not None:
             meta = f"{item.published:%Y-%m-%d} · {meta}"
-        meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
+        meta_style = base + self._meta_style(base)
         return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
 
     def _snippet_text(self, snippet: str, base: Style) -> Text:
         """The search snippet, dim, with each match highlighted."""
-        meta_style = base + self.get_component_rich_style("article-list--meta", partial=True)
-        match_style = base + self.get_component_rich_style("article-list--match", partial=True)
+        meta_style = base + self._meta_style(base)
+        match_style = base + component_style(self, "article-list--match")
         text = Text("    ", style=base, end="")
         lead, marker, rest = snippet.partition(MATCH_START)
         if marker and len(lead) > SNIPPET_LEAD:

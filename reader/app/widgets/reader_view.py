@@ -1,33 +1,74 @@
-"""The reader view: one article, section by section, with its outline and position."""
+"""The reader view: one article, section by section, with its outline and position.
+
+A Line-API widget, like the article list: the header, the outline and each section are rendered
+to lines once for the current width and kept, and only the lines on screen are drawn. Showing an
+article, scrolling, jumping sections and highlighting a sentence never build widgets, so a
+5,000-section article costs what its text costs to wrap, not what 5,000 widgets cost to lay out.
+"""
 
 from __future__ import annotations
 
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.message import Message
-from textual.widgets import Static
+from bisect import bisect_right
 
-from reader.app.widgets.article_header import ArticleHeader, Outline
-from reader.app.widgets.section_view import SectionView
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.app.widgets import article_render as draw
+from reader.app.widgets.article_render import Palette, section_label
+from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
 from reader.safe import safe_line
 
-UNTITLED_SECTION = "Top"
-"""How the lead before the first heading is named in the outline and the position."""
+__all__ = ["ReaderView", "section_label"]
+
+PLACEHOLDER = "No article open. Pick one in the list and press enter."
+OUTLINE_LIMIT = 30
+"""Outline entries shown at most; `[`, `]` and the command palette reach the rest."""
+
+HEAD = -1
+"""The part index of the header and outline (sections count from 0)."""
 
 
-def section_label(title: str) -> str:
-    return title or UNTITLED_SECTION
-
-
-class ReaderView(VerticalScroll, can_focus=True):
+class ReaderView(ScrollView, can_focus=True):
     """The open article. Scrolls; `[`/`]` jump between sections (bound on the app)."""
 
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="reader.up"),
     ]
+
+    COMPONENT_CLASSES = {
+        "reader-view--muted",
+        "reader-view--warning",
+        "reader-view--note",
+        "reader-view--highlight",
+        "reader-view--promo",
+        "reader-view--code",
+        "reader-view--rule",
+    }
+
+    DEFAULT_CSS = """
+    ReaderView {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+        & > .reader-view--muted { color: $text-muted; }
+        & > .reader-view--warning { color: $text-warning; }
+        & > .reader-view--note { color: $text-accent; }
+        & > .reader-view--highlight { text-style: reverse; }
+        & > .reader-view--promo { color: $text-muted; text-style: italic; }
+        & > .reader-view--code { background: $boost; }
+        & > .reader-view--rule { color: $panel-lighten-2; }
+    }
+    """
 
     class PositionChanged(Message):
         """The reader moved to another section."""
@@ -48,55 +89,185 @@ class ReaderView(VerticalScroll, can_focus=True):
         self.section_count = 0
         self.current_section = 0
         """The section the top of the view is in."""
-        self._titles: list[str] = []
         self.reading_width = 88
         """The widest the article's text runs, in columns (config: reading_width)."""
-        self._pinned: tuple[int, float] | None = None
+        self.highlighted: tuple[int, str] | None = None
+        """The sentence marked in the text (a fact's source), and its section."""
+        self._stored: StoredArticle | None = None
+        self._flagged: list[str] = []
+        self._titles: list[str] = []
+        self._pinned: tuple[int, int] | None = None
+        self._pending_scroll: float | None = None
+        # Rendered lines: one list per part (the head, then each section), for _width columns.
+        self._width = 0
+        self._palette: Palette | None = None
+        self._parts: list[list[Strip] | None] = []
+        self._starts: list[int] = [0]
+        """The first line of each part, and the line count at the end."""
+        self._outline_rows: dict[int, int] = {}
+        """Line of the head → the section its outline entry jumps to."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(
-            "No article open. Pick one in the list and press enter.", classes="placeholder"
-        )
+    # -- showing an article ----------------------------------------------------------------
 
     async def show(self, stored: StoredArticle, insight: Insight) -> None:
         """Show an article, restoring the reader's last section and scroll offset."""
         article = stored.article
+        self._stored = stored
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
+        self._flagged = [flag.sentence for flag in insight.flags]
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
-        flagged = [flag.sentence for flag in insight.flags]
-        await self.remove_children()
-        await self.mount_all(
-            [
-                ArticleHeader(article),
-                # A single untitled section needs no contents.
-                *(
-                    [Outline([section_label(t) for t in self._titles], self.current_section)]
-                    if self.section_count > 1 or any(self._titles)
-                    else []
-                ),
-                *(
-                    SectionView(section, index, self.section_count, flagged=flagged)
-                    for index, section in enumerate(article.sections)
-                ),
-            ]
+        self.highlighted = None
+        self._pinned = None
+        self._parts = [None] * (1 + self.section_count)
+        self._pending_scroll = stored.state.scroll
+        self._layout()
+        self._update_position(post=False)
+
+    def _layout(self) -> None:
+        """Render every part for the current width (lines already rendered are kept)."""
+        width = min(self.scrollable_content_region.width, self.reading_width)
+        if width <= 0:
+            return  # not sized yet: on_resize lays out
+        if width != self._width:
+            self._width = width
+            self._parts = [None] * len(self._parts)
+        if self._palette is None:
+            self._palette = self._make_palette()
+            self._parts = [None] * len(self._parts)
+        if not self._parts:
+            self._parts = [None]
+        self._parts = [
+            lines if lines is not None else self._render_part(index - 1)
+            for index, lines in enumerate(self._parts)
+        ]
+        starts = [0]
+        for lines in self._parts:
+            starts.append(starts[-1] + len(lines or ()))
+        self._starts = starts
+        self.virtual_size = Size(width, starts[-1])
+        if self._pending_scroll is not None:
+            scroll, self._pending_scroll = self._pending_scroll, None
+            self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+            self._pinned = (self.current_section, round(self.scroll_y))
+        self.refresh()
+
+    def _make_palette(self) -> Palette:
+        def style(name: str) -> Style:
+            return component_style(self, f"reader-view--{name}")
+
+        return Palette(
+            muted=style("muted"),
+            warning=style("warning"),
+            note=style("note"),
+            highlight=style("highlight"),
+            promo=style("promo"),
+            code=style("code"),
+            rule=style("rule"),
         )
-        for child in self.children:
-            child.styles.max_width = self.reading_width
-        self.scroll_to(y=0, animate=False, immediate=True)
-        scroll = stored.state.scroll
-        if scroll:
-            self.call_after_refresh(self._restore, scroll)
-        self._update_position(post=False)
 
-    def _restore(self, scroll: float) -> None:
-        self.scroll_to(y=scroll, animate=False, immediate=True)
-        self._pinned = (self.current_section, round(self.scroll_y))
-        self._update_position(post=False)
+    def notify_style_update(self) -> None:
+        # A theme change (or focus restyle) may change the palette: draw again with the new one.
+        super().notify_style_update()
+        palette = self._make_palette() if self.is_mounted else None
+        if palette != self._palette:
+            self._palette = None
+            if self._width:
+                self._layout()
 
-    def _section_views(self) -> list[SectionView]:
-        return list(self.query_children(SectionView))
+    def on_resize(self, _: events.Resize) -> None:
+        anchor = self.current_section if self._pinned is not None else None
+        self._layout()
+        if anchor is not None and self.article_id is not None:
+            self.jump_to_section(anchor, post=False)
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _render_part(self, index: int) -> list[Strip]:
+        palette = self._palette or Palette()
+        stored = self._stored
+        if stored is None:
+            return self._lines(Text(PLACEHOLDER, style=palette.muted), top=1)
+        if index == HEAD:
+            return self._render_head(stored, palette)
+        article = stored.article
+        highlight = self.highlighted[1] if self.highlighted and self.highlighted[0] == index else ""
+        return self._lines(
+            draw.section(
+                article.sections[index],
+                index,
+                self.section_count,
+                palette,
+                flagged=self._flagged,
+                highlight=highlight,
+            )
+        )
+
+    def _render_head(self, stored: StoredArticle, palette: Palette) -> list[Strip]:
+        lines = self._lines(draw.header(stored.article, palette))
+        lines.append(Strip.blank(0))
+        self._outline_rows = {}
+        # A single untitled section needs no contents.
+        if self.section_count > 1 or any(self._titles):
+            lines += self._lines(Text.assemble(("▎ ", palette.rule), ("Contents", "bold")))
+            digits = len(str(self.section_count))
+            shown = self._titles[:OUTLINE_LIMIT]
+            for number, title in enumerate(shown):
+                self._outline_rows[len(lines)] = number
+                entry = draw.outline_entry(
+                    number + 1,
+                    digits,
+                    section_label(safe_line(title)),
+                    current=number == self.current_section,
+                    palette=palette,
+                )
+                lines += self._lines(entry)
+            if (more := self.section_count - len(shown)) > 0:
+                lines += self._lines(
+                    Text.assemble(
+                        ("▎ ", palette.rule),
+                        (f"  … {more:,} more: ] and [ step through them, ctrl+p lists them all",
+                         palette.muted),
+                        no_wrap=True,
+                        overflow="ellipsis",
+                    )
+                )
+            lines.append(Strip.blank(0))
+        return lines
+
+    def _lines(self, renderable: RenderableType, *, top: int = 0) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update(width=self._width, height=None, highlight=False)
+        segments = console.render(renderable, options)
+        rendered = Segment.split_and_crop_lines(
+            segments, self._width, pad=False, include_new_lines=False
+        )
+        return [Strip.blank(0)] * top + [Strip(line) for line in rendered]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        index = scroll_y + y
+        if not 0 <= index < self._starts[-1]:
+            return Strip.blank(width, style)
+        part = bisect_right(self._starts, index) - 1
+        lines = self._parts[part] or []
+        line = lines[index - self._starts[part]]
+        return line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+    def _refresh_part(self, index: int) -> None:
+        """Draw one part again (a highlight, or the outline's marker), keeping the rest."""
+        part = index + 1
+        if not 0 <= part < len(self._parts) or not self._width:
+            return
+        old = len(self._parts[part] or ())
+        self._parts[part] = self._render_part(index)
+        if len(self._parts[part] or ()) != old:
+            self._layout()
+        else:
+            self.refresh()
 
     # -- position --------------------------------------------------------------------------
 
@@ -113,6 +284,10 @@ class ReaderView(VerticalScroll, can_focus=True):
         title = section_label(self._titles[self.current_section])
         return f"§ {self.current_section + 1}/{self.section_count} · {title}"
 
+    def section_line(self, index: int) -> int:
+        """The line a section starts on."""
+        return self._starts[min(index + 1, len(self._starts) - 1)]
+
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if self._pinned is not None and round(new) == self._pinned[1]:
@@ -120,36 +295,36 @@ class ReaderView(VerticalScroll, can_focus=True):
         self._pinned = None
         previous = self.current_section
         self.current_section = self._section_at(new)
-        self._update_position(post=self.current_section != previous)
+        self._update_position(post=self.current_section != previous, previous=previous)
 
     def _section_at(self, scroll_y: float) -> int:
-        current = 0
-        for view in self._section_views():
-            if view.virtual_region.y <= scroll_y + 1:
-                current = view.index
-        return current
+        if self.section_count == 0 or len(self._starts) < 3:
+            return 0
+        # _starts[1:] are the sections' first lines; the head is part 0.
+        found = bisect_right(self._starts, scroll_y + 1, lo=1, hi=len(self._starts) - 1) - 2
+        return max(0, min(found, self.section_count - 1))
 
-    def _update_position(self, *, post: bool) -> None:
+    def _update_position(self, *, post: bool, previous: int | None = None) -> None:
         # A section title is article text: a Content is never parsed as markup.
         self.border_subtitle = Content(safe_line(self.position_text))
-        for outline in self.query_children(Outline):
-            outline.current = self.current_section
+        if previous is not None and previous != self.current_section:
+            self._refresh_part(HEAD)
         if post and self.article_id is not None:
             self.post_message(
                 self.PositionChanged(self.article_id, self.current_section, self.scroll_y)
             )
 
-    def jump_to_section(self, index: int) -> None:
-        views = self._section_views()
-        if not views:
+    def jump_to_section(self, index: int, *, post: bool = True) -> None:
+        if not self.section_count:
             return
-        index = max(0, min(index, len(views) - 1))
-        target = views[index]
-        y = min(target.virtual_region.y, self.max_scroll_y)
-        self.scroll_to(y=y, animate=False, immediate=True)
+        index = max(0, min(index, self.section_count - 1))
+        previous = self.current_section
+        self._pinned = None
+        y = min(self.section_line(index), self.max_scroll_y)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.current_section = index
         self._pinned = (index, round(self.scroll_y))
-        self._update_position(post=True)
+        self._update_position(post=post, previous=previous)
 
     def next_section(self) -> None:
         self.jump_to_section(self.current_section + 1)
@@ -159,8 +334,11 @@ class ReaderView(VerticalScroll, can_focus=True):
 
     def highlight(self, section: int, sentence: str) -> None:
         """Mark one sentence (a fact's source) and bring its section into view."""
-        for view in self._section_views():
-            view.highlight = sentence if view.index == section else ""
+        before = self.highlighted
+        self.highlighted = (section, sentence)
+        if before is not None and before[0] != section:
+            self._refresh_part(before[0])
+        self._refresh_part(section)
         self.jump_to_section(section)
 
     def page_down_or_end(self) -> None:
@@ -169,3 +347,12 @@ class ReaderView(VerticalScroll, can_focus=True):
             self.post_message(self.EndReached())
         else:
             self.scroll_page_down(animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an outline entry jumps to its section."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        section = self._outline_rows.get(round(self.scroll_y) + offset.y)
+        if section is not None:
+            self.jump_to_section(section)

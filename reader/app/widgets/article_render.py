@@ -1,0 +1,162 @@
+"""An article as Rich renderables: the header, the outline and each section.
+
+Everything here is plain `Text` built from cleaned article text, so nothing an article says is
+ever parsed as markup. The reader view turns these into lines once per width and caches them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from reader.models import Article, Block, Section
+from reader.safe import safe_line, safe_text
+
+UNTITLED_SECTION = "Top"
+"""How the lead before the first heading is named in the outline and the position."""
+
+TITLE_ORIGIN_NOTES = {
+    "summary": "no title line: title taken from the summary",
+    "first-sentence": "no title line: title taken from the first sentence",
+    "file-name": "no title line: title taken from the file name",
+}
+
+
+def section_label(title: str) -> str:
+    return title or UNTITLED_SECTION
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The styles the article is drawn with (from the reader view's component classes)."""
+
+    muted: Style = field(default_factory=lambda: Style(dim=True))
+    warning: Style = field(default_factory=lambda: Style(color="yellow"))
+    note: Style = field(default_factory=lambda: Style(color="cyan"))
+    highlight: Style = field(default_factory=lambda: Style(reverse=True))
+    promo: Style = field(default_factory=lambda: Style(dim=True, italic=True))
+    code: Style = field(default_factory=lambda: Style(bgcolor="grey11"))
+    rule: Style = field(default_factory=lambda: Style(dim=True))
+
+
+BOLD = Style(bold=True)
+ITALIC = Style(italic=True)
+
+
+def repair_note(article: Article) -> str:
+    """One line saying what ingest repaired, e.g. `Repaired 3 garbled characters (— ×2, ⚡ ×1)`."""
+    counts: Counter[str] = Counter()
+    for repair in article.repairs:
+        counts[repair.replacement or "removed"] += repair.count
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    detail = ", ".join(f"{shown} ×{count}" for shown, count in counts.most_common())
+    noun = "character" if total == 1 else "characters"
+    return f"Repaired {total} garbled {noun} ({detail}); the original text is kept."
+
+
+def header(article: Article, palette: Palette) -> RenderableType:
+    """Title, source, length, how the title was found, and any repair note."""
+    parts = [Text(safe_line(article.title), style=BOLD)]
+    meta = [safe_line(article.source)] if article.source else []
+    if article.author:
+        meta.append(safe_line(article.author))
+    if article.published:
+        meta.append(article.published.date().isoformat())
+    meta.append(f"{article.reading_minutes} min read")
+    meta.append(f"{article.word_count:,} words")
+    parts.append(Text(" · ".join(meta), style=palette.muted))
+    if note := TITLE_ORIGIN_NOTES.get(article.title_origin):
+        parts.append(Text(f"({note})", style=palette.muted + ITALIC))
+    if article.teaser:
+        parts.append(
+            Text("Only the feed's teaser: press f to fetch the full article.", style=palette.note)
+        )
+    if note := repair_note(article):
+        parts.append(Text(f"⚠ {note}", style=palette.warning))
+    return Group(*parts)
+
+
+def outline_entry(number: int, digits: int, title: str, *, current: bool, palette: Palette) -> Text:
+    """One line of the contents: `▸  3  Background`, cropped rather than wrapped."""
+    marker = "▸" if current else " "
+    return Text.assemble(
+        ("▎ ", palette.rule),
+        (f"{marker} {number:>{digits}}  {title}", BOLD if current else palette.muted),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
+
+
+def section(
+    section: Section,
+    index: int,
+    total: int,
+    palette: Palette,
+    *,
+    flagged: list[str],
+    highlight: str = "",
+) -> RenderableType:
+    """A section: its numbered heading, then each block, a blank line after each."""
+    parts: list[RenderableType] = []
+    if section.title or total > 1:
+        heading = Text(f"§ {index + 1}  ", style=palette.muted + BOLD)
+        heading.append(section_label(safe_line(section.title)), style=BOLD)
+        parts += [heading, Text("")]
+    for block in section.blocks:
+        parts.append(_block(block, palette, flagged, highlight))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def _styled(text: str, palette: Palette, flagged: list[str], highlight: str) -> Text:
+    rendered = safe_text(text)
+    plain = rendered.plain
+    for sentence in flagged:
+        start = plain.find(sentence)
+        if start >= 0:
+            rendered.stylize(palette.promo, start, start + len(sentence))
+    if highlight:
+        start = plain.find(highlight)
+        if start >= 0:
+            rendered.stylize(palette.highlight, start, start + len(highlight))
+    return rendered
+
+
+def _block(block: Block, palette: Palette, flagged: list[str], highlight: str) -> RenderableType:
+    def styled(text: str) -> Text:
+        return _styled(text, palette, flagged, highlight)
+
+    if block.kind == "bullets":
+        markers = [f"{n}." if block.ordered else "•" for n in range(1, len(block.items) + 1)]
+        rows = zip(markers, block.items, strict=True)
+        return _pairs([(marker, styled(item), palette.muted) for marker, item in rows])
+    if block.kind == "quote":
+        quote = styled(block.text)
+        quote.stylize(ITALIC)
+        return _pairs([("▌", quote, palette.muted)])
+    if block.kind == "code":
+        # Code keeps its line breaks and indentation; it is still plain text, never markup.
+        return Padding(safe_text(block.text, style=palette.code), (0, 0, 0, 2))
+    if block.kind == "qa":
+        question = styled(block.question)
+        question.stylize(BOLD)
+        return _pairs([("Q", question, BOLD), ("A", styled(block.answer), palette.muted)])
+    return styled(block.text)
+
+
+def _pairs(rows: list[tuple[str, Text, Style]]) -> Table:
+    # A grid gives list items a hanging indent when they wrap.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for marker, text, style in rows:
+        grid.add_row(Text(marker, style=style), text)
+    return grid
