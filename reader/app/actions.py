@@ -31,7 +31,8 @@ class LibraryActions:
     article_list: ArticleList
     mark_read_on_open: bool
 
-    # Everything else used here (notify, query_one, _refresh_list...) comes from ReaderApp.
+    # Everything else used here (notify, query_one, _refresh_list, _state_changed...) comes
+    # from ReaderApp.
 
     def _current_item(self) -> ListItem | None:
         """The article a key acts on: the one under the list's cursor while the list has
@@ -48,7 +49,7 @@ class LibraryActions:
             return
         self.history.record(Change("bookmark", "bookmarked", {item.id: item.bookmarked}))
         self.store.set_bookmarked(item.id, not item.bookmarked)
-        self._refresh_list(item.id)
+        self._state_changed(item.id, "bookmarked")
         self.notify("Bookmarked." if not item.bookmarked else "Bookmark removed.", timeout=2)
 
     def action_toggle_read(self) -> None:
@@ -57,7 +58,7 @@ class LibraryActions:
             return
         self.history.record(Change("read state", "read", {item.id: item.read}))
         self.store.set_read(item.id, not item.read)
-        self._refresh_list(item.id)
+        self._state_changed(item.id, "read")
 
     @work(exclusive=True, group="mark-all")
     async def action_mark_all_read(self) -> None:

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -26,6 +26,7 @@ from reader.store import Query, Store
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
 CACHED_PAGES = 16
+STRIP_CACHE = 4096
 
 SNIPPET_LEAD = 12
 """Characters of context kept before the first match in a search snippet."""
@@ -69,8 +70,8 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """The row the cursor is on."""
+    cursor: var[int] = var(0)
+    """The row the cursor is on (set through move_to/select_id, which redraw what changed)."""
 
     class ArticleHighlighted(Message):
         """The user moved the cursor onto an article."""
@@ -95,6 +96,8 @@ class ArticleList(ScrollView, can_focus=True):
         """How many articles the filter admits."""
         self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
         self._on_cursor = False
+        self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
+        """Drawn lines by (row, line, on the cursor, focused, width); cleared on any change."""
 
     # -- data ------------------------------------------------------------------------------
 
@@ -103,10 +106,11 @@ class ArticleList(ScrollView, can_focus=True):
         if query is not None:
             self.query_filter = query
         self._pages.clear()
+        self._strips.clear()
         self.total = self._store.count(self.query_filter)
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
         row = None if keep_id is None else self._store.position(keep_id, self.query_filter)
-        self.set_reactive(ArticleList.cursor, self._clamp(self.cursor if row is None else row))
+        self.cursor = self._clamp(self.cursor if row is None else row)
         self._scroll_cursor_visible()
         self.refresh()
 
@@ -129,10 +133,19 @@ class ArticleList(ScrollView, can_focus=True):
         """The article under the cursor."""
         return self.item_at(self.cursor)
 
-    def refresh_item(self, article_id: int) -> None:
-        """Redraw after an article's state changed, re-reading its page."""
-        self._pages.clear()
-        self.refresh()
+    def update_item(self, item: ListItem) -> None:
+        """Redraw one article whose state changed, where it stands: no count, no re-query.
+
+        Only for changes that cannot move it or drop it from the list (the caller knows).
+        """
+        for number, page in self._pages.items():
+            for index, cached in enumerate(page):
+                if cached.id == item.id:
+                    page[index] = item.model_copy(update={"snippet": cached.snippet})
+                    self._strips.clear()
+                    row = number * PAGE_SIZE + index
+                    self.refresh_lines(row * ROW_HEIGHT, ROW_HEIGHT)
+                    return
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -144,13 +157,26 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if item is None:
             return Strip.blank(width, base)
-        if row == self.cursor:
+        on_cursor = row == self.cursor
+        key = (row, line, on_cursor, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
+        if on_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
-        self._on_cursor = row == self.cursor
+        self._on_cursor = on_cursor
         text = self._row_text(item, line, base)
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
-        return Strip(segments, width).crop(0, width).simplify()
+        strip = Strip(segments, width).crop(0, width).simplify()
+        if len(self._strips) > STRIP_CACHE:
+            self._strips.clear()
+        self._strips[key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def _meta_style(self, base: Style) -> Style:
         # Muted text on the cursor's colour would be hard to read: the cursor row keeps its own.
@@ -201,20 +227,30 @@ class ArticleList(ScrollView, can_focus=True):
     def _clamp(self, row: int) -> int:
         return max(0, min(row, self.total - 1)) if self.total else 0
 
-    def _scroll_cursor_visible(self) -> None:
+    def _scroll_cursor_visible(self) -> bool:
+        """Scroll so the cursor's row is on screen; True if it scrolled."""
         top = self.cursor * ROW_HEIGHT
         height = self.scrollable_content_region.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
-        elif height and top + ROW_HEIGHT > self.scroll_offset.y + height:
+            return True
+        if height and top + ROW_HEIGHT > self.scroll_offset.y + height:
             self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True)
+            return True
+        return False
+
+    def _set_cursor(self, row: int) -> None:
+        """Move the cursor, redrawing only the two rows it left and reached unless it scrolled."""
+        before, self.cursor = self.cursor, row
+        if self._scroll_cursor_visible():
+            self.refresh()
+        else:
+            self.refresh_lines(before * ROW_HEIGHT, ROW_HEIGHT)
+            self.refresh_lines(row * ROW_HEIGHT, ROW_HEIGHT)
 
     def move_to(self, row: int) -> None:
         """Move the cursor (a user action): the app is told which article is highlighted."""
-        row = self._clamp(row)
-        self.cursor = row
-        self._scroll_cursor_visible()
-        self.refresh()
+        self._set_cursor(self._clamp(row))
         item = self.current
         if item is not None:
             self.post_message(self.ArticleHighlighted(item.id))
@@ -223,9 +259,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Put the cursor on an article without announcing it (the app already knows)."""
         row = self._store.position(article_id, self.query_filter)
         if row is not None:
-            self.cursor = row
-            self._scroll_cursor_visible()
-            self.refresh()
+            self._set_cursor(row)
 
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height // ROW_HEIGHT)
