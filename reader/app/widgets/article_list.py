@@ -18,6 +18,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.app.widgets.styling import component_style
 from reader.models import ListItem
 from reader.safe import MATCH_START, safe_line, snippet_parts
@@ -34,7 +35,7 @@ UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
     """Every article the current filter admits, newest first, two lines a row."""
 
     BINDINGS = [

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.models import Fact, Insight
 from reader.safe import safe_line
 
@@ -31,7 +32,7 @@ class Source:
     sentence: str
 
 
-class FactsSidebar(OptionList):
+class FactsSidebar(QuietVirtualSize, OptionList):
     """Summary, key facts by kind, and takeaways. Enter or click jumps to the source."""
 
     class FactChosen(Message):

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_render import Palette, section_label
+from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
 from reader.safe import safe_line
@@ -38,7 +39,7 @@ HEAD = -1
 """The part index of the header and outline (sections count from 0)."""
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     """The open article. Scrolls; `[`/`]` jump between sections (bound on the app)."""
 
     BINDINGS = [
