@@ -142,3 +142,25 @@ def test_add_many_is_all_or_nothing(store: Store) -> None:
     with pytest.raises(Boom):
         store.add_many(articles())
     assert store.count() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["paragraph", "article", "part*", '"of article"', "article is:unread", "article sort:date",
+     "paragraph source:source-1", "nothingmatches"],
+)
+def test_search_counts_and_pages_agree_with_the_full_list(store: Store, text: str) -> None:
+    # count, search and ids take different paths (FTS alone, a join, an IN); they must agree.
+    from datetime import date
+
+    from reader.query import parse_query
+    from reader.safe import MATCH_START
+
+    ids = [store.add(make_article(n, title=f"Article {n} {'x ' * n}"))[0] for n in range(9)]
+    store.set_read(ids[2])
+    query = parse_query(text, today=date(2026, 11, 29))
+    every = store.ids(query)
+    assert store.count(query) == len(every)
+    paged = [hit for offset in range(0, 10, 4) for hit in store.search(query, 4, offset)]
+    assert [hit.item.id for hit in paged] == every
+    assert all(MATCH_START in hit.snippet for hit in paged)

@@ -111,7 +111,13 @@ class LibraryActions:
     # -- what the list shows ---------------------------------------------------------------
 
     def _set_filter(self, query: Query) -> None:
-        self.article_list.reload(query, keep_id=self.open_id)
+        # A search starts at its best (or newest) match; a filter keeps the open article
+        # under the cursor. (Finding an article's rank among every match of a common word
+        # would also cost as much as the search itself.)
+        if query.text:
+            self.article_list.reload(query, at_top=True)
+        else:
+            self.article_list.reload(query, keep_id=self.open_id)
         self._update_list_title()
 
     def action_filter_unread(self) -> None:

@@ -102,8 +102,11 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------------------
 
-    def reload(self, query: Query | None = None, keep_id: int | None = None) -> None:
-        """Re-read the list from the store, keeping the cursor on `keep_id` where it is shown."""
+    def reload(
+        self, query: Query | None = None, keep_id: int | None = None, *, at_top: bool = False
+    ) -> None:
+        """Re-read the list from the store, keeping the cursor on `keep_id` where it is shown
+        (or on the same row, or on the first with `at_top`)."""
         if query is not None:
             self.query_filter = query
         self._pages.clear()
@@ -111,7 +114,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         self.total = self._store.count(self.query_filter)
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
         row = None if keep_id is None else self._store.position(keep_id, self.query_filter)
-        self.cursor = self._clamp(self.cursor if row is None else row)
+        self.cursor = self._clamp(0 if at_top else self.cursor if row is None else row)
         self._scroll_cursor_visible()
         self.refresh()
 
