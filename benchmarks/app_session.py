@@ -123,7 +123,7 @@ async def reader_keys(app: App[None], timer: Timer, repeat: float) -> None:
     from reader.app.app import ReaderApp
 
     assert isinstance(app, ReaderApp)
-    reps = {"j": 200, "pagedown": 50, "enter": 30, "]": 60, "b": 40, "u": 20}
+    reps = {"j": 200, "pagedown": 50, "enter": 30, "previewed": 20, "]": 60, "b": 40, "u": 20}
     reps = {key: max(5, int(count * repeat)) for key, count in reps.items()}
     articles = app.article_list
 
@@ -148,6 +148,14 @@ async def reader_keys(app: App[None], timer: Timer, repeat: float) -> None:
         articles.focus()
         await untimed(app, "j")
         await timer.press("enter (open)", "enter")
+    # enter once the cursor has rested and the preview has shown the article, as when
+    # reading down the list: opening is then marking it read and moving the focus.
+    for _ in range(reps["previewed"]):
+        articles.focus()
+        await untimed(app, "j")
+        await asyncio.sleep(app.preview_delay + 0.05)
+        await settle(app)
+        await timer.press("enter (open, already previewed)", "enter")
     # `]` from the first section to the last of article after article.
     await to_list_middle()
     taken = 0

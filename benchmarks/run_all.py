@@ -191,8 +191,9 @@ def bench_first_frame(results: Results, size: int, data_dir: Path, env: dict[str
                 [median("minimal", "from_exec")], single=True)
 
 
-KEY_LABELS = ["j (list down)", "pagedown (list)", "enter (open)", "] (next section)",
-              "b (bookmark)", "u (unread filter)"]
+KEY_LABELS = ["j (list down)", "pagedown (list)", "enter (open)",
+              "enter (open, already previewed)", "] (next section)", "b (bookmark)",
+              "u (unread filter)"]
 
 
 def bench_keys(results: Results, size: int, data_dir: Path, env: dict[str, str],
