@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from reader.app.guard import reports_store_errors
 from reader.app.history import Change, History
 from reader.app.screens.dialogs import ConfirmScreen, TagScreen
 from reader.app.widgets.query_bar import QueryBar
@@ -43,24 +44,27 @@ class LibraryActions:
 
     # -- state changes ---------------------------------------------------------------------
 
+    @reports_store_errors
     def action_toggle_bookmark(self) -> None:
         item = self._current_item()
         if item is None:
             return
-        self.history.record(Change("bookmark", "bookmarked", {item.id: item.bookmarked}))
         self.store.set_bookmarked(item.id, not item.bookmarked)
+        self.history.record(Change("bookmark", "bookmarked", {item.id: item.bookmarked}))
         self._state_changed(item.id, "bookmarked")
         self.notify("Bookmarked." if not item.bookmarked else "Bookmark removed.", timeout=2)
 
+    @reports_store_errors
     def action_toggle_read(self) -> None:
         item = self._current_item()
         if item is None:
             return
-        self.history.record(Change("read state", "read", {item.id: item.read}))
         self.store.set_read(item.id, not item.read)
+        self.history.record(Change("read state", "read", {item.id: item.read}))
         self._state_changed(item.id, "read")
 
     @work(exclusive=True, group="mark-all")
+    @reports_store_errors
     async def action_mark_all_read(self) -> None:
         query = self.article_list.query_filter
         ids = self.store.ids(replace(query, unread=True))
@@ -71,12 +75,13 @@ class LibraryActions:
         question = f"Mark {len(ids):,} {noun} read ({query.describe()})?"
         if not await self.push_screen_wait(ConfirmScreen(question)):  # type: ignore[attr-defined]
             return
-        self.history.record(Change(f"mark {len(ids):,} read", "read", dict.fromkeys(ids, False)))
         self.store.set_read_many(ids, True)
+        self.history.record(Change(f"mark {len(ids):,} read", "read", dict.fromkeys(ids, False)))
         self._refresh_list(self.open_id)
         self.notify(f"Marked {len(ids):,} {noun} read. z undoes it.", timeout=3)
 
     @work(exclusive=True, group="tags")
+    @reports_store_errors
     async def action_edit_tags(self) -> None:
         item = self._current_item()
         if item is None:
@@ -100,6 +105,7 @@ class LibraryActions:
         self.notify(f"Tags: {tags}", timeout=3)
         self._refresh_list(item.id)
 
+    @reports_store_errors
     def action_undo(self) -> None:
         change = self.history.undo(self.store)
         if change is None:

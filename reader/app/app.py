@@ -17,6 +17,7 @@ from textual.timer import Timer
 
 from reader.app.actions import LibraryActions
 from reader.app.feed_actions import FeedActions
+from reader.app.guard import reports_store_errors
 from reader.app.history import History
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
@@ -210,6 +211,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
                 self._insights.popitem(last=False)
         return insight
 
+    @reports_store_errors
     async def show_article(self, article_id: int) -> None:
         """Show an article in the reader and sidebar (a preview: it is not marked read)."""
         if article_id == self.open_id:
@@ -224,6 +226,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         self.sidebar.show(insight)
         self.store.set_meta(LAST_OPEN_KEY, str(article_id))
 
+    @reports_store_errors
     async def open_article(self, article_id: int) -> None:
         """Open an article to read: show it, mark it read, move to the reader."""
         if self._preview_timer is not None:
@@ -235,6 +238,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
             self._state_changed(article_id, "read")
         self.reader.focus()
 
+    @reports_store_errors
     def save_position(self) -> None:
         reader = self.reader
         if self.open_id is not None and reader.article_id == self.open_id:
@@ -280,9 +284,11 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
     async def on_article_list_article_opened(self, event: ArticleList.ArticleOpened) -> None:
         await self.open_article(event.article_id)
 
+    @reports_store_errors
     def on_reader_view_position_changed(self, event: ReaderView.PositionChanged) -> None:
         self.store.set_position(event.article_id, event.section, event.scroll)
 
+    @reports_store_errors
     async def on_reader_view_end_reached(self, _: ReaderView.EndReached) -> None:
         if self.open_id is None:
             return

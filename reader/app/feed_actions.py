@@ -6,6 +6,7 @@ import asyncio
 
 from textual import work
 
+from reader.app.guard import reports_store_errors
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.models import Feed
 from reader.refresh import FeedFetch
@@ -24,6 +25,7 @@ class FeedActions:
     open_id: int | None
 
     @work(exclusive=True, group="refresh")
+    @reports_store_errors
     async def action_refresh(self) -> None:
         """Fetch every feed in threads, storing each one's entries as it arrives."""
         from reader.refresh import apply_fetch, fetch_feed
@@ -51,6 +53,7 @@ class FeedActions:
                     severity="warning" if status.failed else "information", timeout=4)
 
     @work(exclusive=True, group="fulltext")
+    @reports_store_errors
     async def action_fulltext(self) -> None:
         """Replace the open article (a feed teaser) with the full article from its link."""
         from reader.fulltext import fetch_full_article
@@ -73,6 +76,7 @@ class FeedActions:
 
 
     @work(exclusive=True, group="add")
+    @reports_store_errors
     async def action_add(self) -> None:
         """Ask for a path or URL, read it in a thread, store what it held."""
         from pathlib import Path
