@@ -705,3 +705,23 @@ def test_snapshot_the_list_of_hostile_titles(snap_compare, tmp_path: Path) -> No
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_escapes_article, terminal_size=SIZE)
+
+
+def test_a_document_that_parses_too_long_is_skipped_with_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.ingest.deadline as deadline
+    from reader.ingest import IngestError
+    from reader.ingest.document import parse_document
+
+    monkeypatch.setattr(deadline, "PARSE_SECONDS", 0.01)
+    page = "".join(f"<p>Paragraph {n} about the council budget.</p>" for n in range(20_000))
+    with pytest.raises(IngestError, match=r"slow\.html: took over 0\.01 s to read") as raised:
+        parse_document(f"<html><body>{page}</body></html>".encode(), name="slow.html",
+                       location="/tmp/slow.html")
+    assert "\n" not in str(raised.value)
+    # The alarm is put back: the next document parses as usual.
+    monkeypatch.setattr(deadline, "PARSE_SECONDS", 60.0)
+    quick = parse_document(b"A title\n\nSome text of an article.", name="quick.txt",
+                           location="/tmp/quick.txt")
+    assert quick.articles

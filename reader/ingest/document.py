@@ -37,7 +37,27 @@ def parse_document(
     charset: str | None = None,
     file_stem: str | None = None,
 ) -> Document:
-    """Parse bytes of any supported kind; raise `IngestError` (one line) if they are none."""
+    """Parse bytes of any supported kind; raise `IngestError` (one line) if they are none,
+    or if parsing runs over the time cap (`reader.ingest.deadline`)."""
+    from reader.ingest.deadline import parse_deadline
+
+    with parse_deadline(name):
+        return _parse(
+            data, name=name, location=location, url=url, content_type=content_type,
+            charset=charset, file_stem=file_stem,
+        )
+
+
+def _parse(
+    data: bytes,
+    *,
+    name: str,
+    location: str,
+    url: str | None,
+    content_type: str | None,
+    charset: str | None,
+    file_stem: str | None,
+) -> Document:
     from reader.ingest.decode import decode_bytes
     from reader.ingest.sniff import sniff
 
