@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli import CLIError, print_json
-from reader.insight import analyse
-from reader.library import add_targets, ensure_seeds
 from reader.models import Block, StoredArticle
+from reader.paths import SEEDED_KEY
 from reader.safe import safe_line
 from reader.store import Store, StoreError
 
@@ -28,7 +27,11 @@ def open_store(folder: Path) -> Store:
                 " and a new one started",
                 file=sys.stderr,
             )
-        ensure_seeds(store)
+        if store.get_meta(SEEDED_KEY) is None:
+            # Only a new store needs the ingest code: the app starts without importing it.
+            from reader.library import ensure_seeds
+
+            ensure_seeds(store)
     except StoreError as error:
         raise CLIError(str(error)) from None
     return store
@@ -42,6 +45,8 @@ def _get(store: Store, article_id: int) -> StoredArticle:
 
 
 def cmd_add(store: Store, args: argparse.Namespace) -> int:
+    from reader.library import add_targets
+
     report = add_targets(store, args.targets)
     if args.json:
         print_json({"added": report.added, "updated": report.updated, "errors": report.errors})
@@ -78,6 +83,8 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
 def cmd_show(store: Store, args: argparse.Namespace) -> int:
     stored = _get(store, args.id)
     article = stored.article
+    from reader.insight import analyse
+
     insight = analyse(article)
     if args.json:
         data = article.model_dump(mode="json", exclude={"original"})

@@ -13,10 +13,9 @@ from reader.ingest.document import Document, parse_document
 from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
 from reader.ingest.sanitize import clean_text
 from reader.models import Article
-from reader.paths import seeds_dir
+from reader.paths import SEEDED_KEY, seeds_dir
 from reader.store import Store
 
-SEEDED_KEY = "seeded"
 SEED_SOURCE = "bundled with reader"
 STDIN = "-"
 

@@ -31,3 +31,22 @@ def test_ingest_store_and_insight_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_starting_the_app_imports_no_parser_fetcher_or_dialog_of_ours() -> None:
+    # The app's start path: only what the first frame needs. A new store's seeds, `a`, `r`,
+    # `f`, `o`, `t`, `M` and `?` import their modules when first used.
+    later = (
+        "reader.library", "reader.ingest.document", "reader.ingest.text", "reader.ingest.files",
+        "reader.fetch", "reader.refresh", "webbrowser", "http.client",
+        "reader.app.screens.dialogs", "reader.app.screens.help",
+    )
+    code = (
+        "import sys\n"
+        "import reader.cli, reader.app.app, reader.commands\n"
+        f"print(','.join(m for m in {later!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

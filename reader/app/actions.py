@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -10,9 +9,7 @@ from textual import work
 
 from reader.app.guard import reports_store_errors
 from reader.app.history import Change, History
-from reader.app.screens.dialogs import ConfirmScreen, TagScreen
 from reader.app.widgets.query_bar import QueryBar
-from reader.fetch import is_web_url
 from reader.query import Query, Sort
 from reader.store import Store
 
@@ -73,6 +70,8 @@ class LibraryActions:
             return
         noun = "article" if len(ids) == 1 else "articles"
         question = f"Mark {len(ids):,} {noun} read ({query.describe()})?"
+        from reader.app.screens.dialogs import ConfirmScreen
+
         if not await self.push_screen_wait(ConfirmScreen(question)):  # type: ignore[attr-defined]
             return
         self.store.set_read_many(ids, True)
@@ -86,6 +85,8 @@ class LibraryActions:
         item = self._current_item()
         if item is None:
             return
+        from reader.app.screens.dialogs import TagScreen
+
         before = self.store.tags(item.id)
         answer = await self.push_screen_wait(  # type: ignore[attr-defined]
             TagScreen(item.title, before)
@@ -168,6 +169,8 @@ class LibraryActions:
         item = self._current_item()
         stored = self.store.get(item.id) if item is not None else None
         link = stored.article.link if stored else None
+        from reader.fetch import is_web_url
+
         if not link or not is_web_url(link):
             self.notify("This article has no web link.", severity="warning", timeout=3)
             return None
@@ -181,6 +184,8 @@ class LibraryActions:
 
     @work(thread=True, exclusive=True, group="browser")
     def _open_in_browser(self, link: str) -> None:
+        import webbrowser
+
         webbrowser.open(link, new=2)
 
     def action_copy_link(self) -> None:

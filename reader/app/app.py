@@ -19,7 +19,6 @@ from reader.app.actions import LibraryActions
 from reader.app.feed_actions import FeedActions
 from reader.app.guard import reports_store_errors
 from reader.app.history import History
-from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
@@ -306,6 +305,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     def action_help(self) -> None:
         from reader.app.bindings import all_bindings
+        from reader.app.screens.help import HelpScreen
 
         groups = [*all_bindings(), ("Search bar", QueryBar.BINDINGS)]
         palette = [Binding("ctrl+p", "command_palette", "Command palette", id="palette")]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from reader.app.guard import reports_store_errors
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.models import Feed
-from reader.refresh import FeedFetch
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.refresh import FeedFetch
 
 REFRESH_WORKERS = 8
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
-from reader.refresh import FeedOutcome
 from reader.safe import safe_line
+
+if TYPE_CHECKING:
+    from reader.refresh import FeedOutcome
 
 
 class RefreshStatus(Horizontal):
