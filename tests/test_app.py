@@ -214,3 +214,31 @@ async def test_the_preview_waits_for_the_cursor_to_rest(tmp_path: Path) -> None:
         assert app.store.item(second).bookmarked and not app.store.item(first).bookmarked
         await pilot.pause(1.5)
         assert app.open_id == second
+
+
+async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: Path) -> None:
+    from reader.library import add_targets
+    from reader.store import Store
+
+    path = tmp_path / "long.md"
+    path.write_text("# Forty parts\n\n" + "".join(
+        f"## Part {n}\n\nThe text of part {n} says something worth reading.\n\n"
+        for n in range(1, 41)
+    ))
+    with Store.in_dir(tmp_path / "data") as store:
+        add_targets(store, [path])
+    app = ReaderApp(Store.in_dir(tmp_path / "data"))
+    app.preview_delay = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        assert reader.section_count == 40
+        text = "\n".join(line.text for line in reader._parts[0] or [])
+        assert "30  Part 30" in text and "31  Part 31" not in text
+        assert "… 10 more: ] and [ step through them" in text
+        row = next(row for row, section in reader._outline_rows.items() if section == 4)
+        # The outline's rows are lines of the article; click the one for Part 5.
+        await pilot.click(ReaderView, offset=(4, row + 1))  # +1: the border
+        await pilot.pause()
+        assert reader.current_section == 4
+        assert reader.position_text == "§ 5/40 · Part 5"
