@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.content import Content
+from textual.worker import get_current_worker
 
 from reader.app.guard import reports_store_errors
 from reader.app.history import Change, History
+from reader.app.widgets.article_list import PAGE_SIZE
 from reader.app.widgets.query_bar import QueryBar
 from reader.query import Query, Sort
+from reader.safe import safe_line
 from reader.store import Store
 
 if TYPE_CHECKING:
     from reader.app.widgets.article_list import ArticleList
     from reader.models import ListItem
+    from reader.store.listing import ListReader
 
 SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
 
@@ -117,30 +123,74 @@ class LibraryActions:
 
     # -- what the list shows ---------------------------------------------------------------
 
+    @property
+    def list_filter(self) -> Query:
+        """The filter last asked for (the list shows it once a search running for it ends)."""
+        return self._wanted_filter or self.article_list.query_filter
+
     def _set_filter(self, query: Query) -> None:
-        # A search starts at its best (or newest) match; a filter keeps the open article
-        # under the cursor. (Finding an article's rank among every match of a common word
-        # would also cost as much as the search itself.)
+        self._wanted_filter = query
         if query.text:
-            self.article_list.reload(query, at_top=True)
-        else:
-            self.article_list.reload(query, keep_id=self.open_id)
+            self._start_search(query)
+            return
+        self._stop_search()
+        self.article_list.reload(query, keep_id=self.open_id)
         self._update_list_title()
 
+    # -- search, off the app's thread --------------------------------------------------------
+    # A word found in most of 100,000 articles takes a few hundred ms to rank: it runs in a
+    # thread on its own read-only connection, typing goes on, and the next keystroke's
+    # search interrupts it. A search starts at its best (or newest) match: finding where the
+    # open article ranks would cost as much again.
+
+    _wanted_filter: Query | None = None
+    _searching: ListReader | None = None
+
+    def _stop_search(self) -> None:
+        if self._searching is not None:
+            self._searching.interrupt()
+            self._searching = None
+
+    def _start_search(self, query: Query) -> None:
+        self._stop_search()
+        self._searching = self.store.list_reader()
+        self.article_list.border_subtitle = Content(safe_line(f"{query.describe()} · searching…"))
+        self._search(query, self._searching)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: Query, reader: ListReader) -> None:
+        try:
+            total = reader.count(query)
+            first = reader.page(query, 0, PAGE_SIZE)
+        except sqlite3.DatabaseError:
+            return  # interrupted by a newer search (or the store is busy): it shows instead
+        finally:
+            reader.close()
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_search, query, total, first)  # type: ignore[attr-defined]
+
+    def _show_search(self, query: Query, total: int, first: list[ListItem]) -> None:
+        if query != self._wanted_filter:
+            return
+        self._searching = None
+        self.article_list.show_results(query, total, first)
+        self._update_list_title()  # type: ignore[attr-defined]
+
     def action_filter_unread(self) -> None:
-        current = self.article_list.query_filter
+        current = self.list_filter
         self._set_filter(replace(current, unread=None if current.unread else True))
 
     def action_filter_bookmarked(self) -> None:
-        current = self.article_list.query_filter
+        current = self.list_filter
         self._set_filter(replace(current, bookmarked=None if current.bookmarked else True))
 
     def action_cycle_sort(self) -> None:
-        current = self.article_list.query_filter
+        current = self.list_filter
         order = SORTS + (["relevance"] if current.text else [])
         position = order.index(current.sort) if current.sort in order else -1
-        self._set_filter(replace(current, sort=order[(position + 1) % len(order)]))
-        self.notify(f"Sorted by {self.article_list.query_filter.sort}.", timeout=2)
+        query = replace(current, sort=order[(position + 1) % len(order)])
+        self._set_filter(query)
+        self.notify(f"Sorted by {query.sort}.", timeout=2)
 
     def action_search(self) -> None:
         bar = self.query_one(QueryBar)
@@ -148,7 +198,7 @@ class LibraryActions:
         bar.focus()  # type: ignore[attr-defined]
 
     def on_query_bar_query_changed(self, event: QueryBar.QueryChanged) -> None:
-        current = self.article_list.query_filter
+        current = self.list_filter
         # The u and B toggles stay on while the typed query changes.
         query = event.query
         if current.unread and query.unread is None:

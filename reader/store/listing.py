@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -198,3 +199,32 @@ class ListQueries:
             for i in ids
             if i in rows
         ]
+
+
+class ListReader(ListQueries):
+    """The list's queries on a read-only connection of their own, for a worker thread.
+
+    The app searches off its own thread with one of these, and interrupts it when the next
+    keystroke makes its search stale. One reader per search: an interrupt on a connection
+    shared with the next search would stop that one too.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=10.0,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        self._conn.row_factory = sqlite3.Row
+
+    def interrupt(self) -> None:
+        """Stop the query running now, from any thread (it raises `sqlite3.OperationalError`)."""
+        try:
+            self._conn.interrupt()
+        except sqlite3.ProgrammingError:
+            pass  # already closed: nothing is running
+
+    def close(self) -> None:
+        self._conn.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.models import Article, ArticleState, ListItem, StoredArticle
 from reader.store.feeds import FeedQueries
-from reader.store.listing import LIST_COLUMNS, ListQueries, list_item
+from reader.store.listing import LIST_COLUMNS, ListQueries, ListReader, list_item
 from reader.store.schema import SchemaTooNew, migrate
 from reader.store.tags import TagQueries
 
@@ -107,6 +107,10 @@ class Store(ListQueries, FeedQueries, TagQueries):
 
     def close(self) -> None:
         self._conn.close()
+
+    def list_reader(self) -> ListReader:
+        """The list's queries on a new read-only connection, usable from another thread."""
+        return ListReader(self.path)
 
     def __enter__(self) -> Store:
         return self

@@ -118,6 +118,18 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         self._scroll_cursor_visible()
         self.refresh()
 
+    def show_results(self, query: Query, total: int, first_page: list[ListItem]) -> None:
+        """Show a search that was run elsewhere (a worker): its count and first page."""
+        self.query_filter = query
+        self._pages.clear()
+        self._strips.clear()
+        self._pages[0] = first_page
+        self.total = total
+        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
+        self.cursor = 0
+        self._scroll_cursor_visible()
+        self.refresh()
+
     def item_at(self, row: int) -> ListItem | None:
         if not 0 <= row < self.total:
             return None
