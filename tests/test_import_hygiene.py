@@ -8,29 +8,29 @@ import sys
 HEAVY = ("trafilatura", "feedparser", "markdown_it", "lxml", "charset_normalizer")
 
 
-def test_starting_the_app_imports_none_of_the_heavy_ingest_libraries() -> None:
+def imported_after(imports: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh interpreter has loaded after `import <imports>`."""
     code = (
-        "import sys\n"
-        "import reader.cli, reader.app.app, reader.commands, reader.library\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"import sys\nimport {imports}\n"
+        f"print(','.join(m for m in {modules!r} if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert result.stdout.strip() == ""
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_starting_the_app_imports_none_of_the_heavy_ingest_libraries() -> None:
+    start = "reader.cli, reader.app.app, reader.commands, reader.library"
+    assert imported_after(start, HEAVY) == []
 
 
 def test_ingest_store_and_insight_never_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import reader.ingest, reader.ingest.document, reader.store, reader.insight, "
-        "reader.library, reader.refresh\n"
-        "print('textual' in sys.modules)\n"
+    layers = (
+        "reader.ingest, reader.ingest.document, reader.store, reader.insight, "
+        "reader.library, reader.refresh"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "False"
+    assert imported_after(layers, ("textual",)) == []
 
 
 def test_starting_the_app_imports_no_parser_fetcher_or_dialog_of_ours() -> None:
@@ -41,12 +41,4 @@ def test_starting_the_app_imports_no_parser_fetcher_or_dialog_of_ours() -> None:
         "reader.fetch", "reader.refresh", "webbrowser", "http.client",
         "reader.app.screens.dialogs", "reader.app.screens.help",
     )
-    code = (
-        "import sys\n"
-        "import reader.cli, reader.app.app, reader.commands\n"
-        f"print(','.join(m for m in {later!r} if m in sys.modules))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == ""
+    assert imported_after("reader.cli, reader.app.app, reader.commands", later) == []
