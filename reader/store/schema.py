@@ -69,6 +69,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_source ON articles (source COLLATE NOCASE, id);
     CREATE INDEX articles_length ON articles (reading_minutes, id);
     """,
+    # 4: unread and bookmarked together (u then B) from one index (100k: 20 ms -> well under 1).
+    """
+    CREATE INDEX articles_bookmarked_read ON articles (bookmarked, read, sort_ts DESC, id DESC);
+    """,
 ]
 
 # Python steps that follow a migration's SQL in the same transaction (data, not schema).
