@@ -235,7 +235,7 @@ async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: P
         assert reader.section_count == 40
         text = "\n".join(line.text for line in reader._parts[0] or [])
         assert "30  Part 30" in text and "31  Part 31" not in text
-        assert "… 10 more: ] and [ step through them" in text
+        assert "… 10 more: press ] or ctrl+p" in text
         row = next(row for row, section in reader._outline_rows.items() if section == 4)
         # The outline's rows are lines of the article; click the one for Part 5.
         await pilot.click(ReaderView, offset=(4, row + 1))  # +1: the border

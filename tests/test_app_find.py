@@ -19,10 +19,13 @@ SIZE = (120, 40)
 
 
 async def type_query(pilot, text: str) -> None:
+    from tests.test_snapshots import searches_done
+
     await pilot.press("slash")
     for character in text:
         await pilot.press(character if character != " " else "space")
     await pilot.pause(0.3)
+    await searches_done(pilot)
 
 
 async def test_slash_filters_the_list_as_you_type(tmp_path: Path) -> None:

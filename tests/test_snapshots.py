@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tests.apphelpers import make_app, make_feed_app
 
@@ -84,6 +86,15 @@ def test_refresh_in_progress(snap_compare, tmp_path: Path) -> None:
 async def _type(pilot: Pilot, text: str) -> None:
     await pilot.press("slash", *[c if c != " " else "space" for c in text])
     await pilot.pause(0.3)
+    await searches_done(pilot)
+
+
+async def searches_done(pilot: Pilot) -> None:
+    """Wait for the search workers (a stale one is cancelled: that is an end too)."""
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+    await pilot.pause()
 
 
 def test_search_with_highlighted_matches(snap_compare, tmp_path: Path) -> None:
@@ -120,3 +131,29 @@ def test_help_lists_the_users_own_keys(snap_compare, tmp_path: Path) -> None:
         update={"keys": {"app.bookmark": "ctrl+b", "list.down": "n,down"}}
     )
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_a_long_outline_says_how_many_sections_it_leaves_out(snap_compare, tmp_path: Path) -> None:
+    from reader.app.app import ReaderApp
+    from reader.library import add_targets
+    from reader.store import Store
+
+    path = tmp_path / "long.md"
+    path.write_text("# Forty parts of one report\n\n" + "".join(
+        f"## Part {n}\n\nWhat part {n} of the report found.\n\n" for n in range(1, 41)
+    ))
+    with Store.in_dir(tmp_path / "data") as store:
+        add_targets(store, [path])
+    app = ReaderApp(Store.in_dir(tmp_path / "data"))
+    app.animation_level = "none"
+    app.cursor_blink = False
+    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+
+
+def test_a_change_the_store_refuses(snap_compare, tmp_path: Path) -> None:
+    async def refuse_writes(pilot: Pilot) -> None:
+        pilot.app.store._conn.execute("PRAGMA query_only = ON")
+        await pilot.press("b")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), run_before=refuse_writes, terminal_size=SIZE)

@@ -23,7 +23,11 @@ class _Notifies(Protocol):
 
 
 def report(app: _Notifies, error: StoreError) -> None:
-    app.notify(f"Not saved: {error}", title="Store", severity="error", timeout=10)
+    # The app has one store: its path (in `reader --help` and the README) would only crowd
+    # the notice.
+    store = getattr(app, "store", None)
+    message = str(error).removeprefix(f"{store.path}: ") if store is not None else str(error)
+    app.notify(f"Not saved: {message}", title="Store", severity="error", timeout=10)
 
 
 def reports_store_errors(method: Method) -> Method:

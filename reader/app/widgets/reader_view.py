@@ -228,7 +228,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                 lines += self._lines(
                     Text.assemble(
                         ("▎ ", palette.rule),
-                        (f"  … {more:,} more: ] and [ step through them, ctrl+p lists them all",
+                        (f"  … {more:,} more: press ] or ctrl+p",
                          palette.muted),
                         no_wrap=True,
                         overflow="ellipsis",
