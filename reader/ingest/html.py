@@ -106,7 +106,7 @@ def parse_html(
     `source` becomes the site's name when the page states one, else the host of `url`, else
     stays as given. Raises `IngestError` when the page holds no article text at all.
     """
-    name = location or url or source or "page"
+    name = source or url or location or "page"  # as every other refusal names the file
     document = _extract(html, url)
     metadata: dict[str, Any] = {}
     pieces: list[Piece] = []
