@@ -219,3 +219,11 @@ def test_heavy_libraries_are_imported_lazily() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_page_without_text_is_refused_under_the_name_it_was_given() -> None:
+    from reader.ingest.document import parse_document
+
+    page = b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>"
+    with pytest.raises(IngestError, match="^nav.html: no article text found in the page$"):
+        parse_document(page, name="nav.html", location="/home/someone/pages/nav.html")
