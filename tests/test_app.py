@@ -242,3 +242,20 @@ async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: P
         await pilot.pause()
         assert reader.current_section == 4
         assert reader.position_text == "§ 5/40 · Part 5"
+
+
+async def test_the_article_text_can_be_selected_and_copied(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.reader.text_select_all()
+        await pilot.pause()
+        selected = app.screen.get_selected_text() or ""
+        assert selected.startswith("Yann LeCun raises $1B+ for AMI")
+        assert "§ 10  Frequently Asked Questions" in selected
+        # A drag over the first line selects part of it, drawn in the selection colours.
+        await pilot.mouse_down(ReaderView, offset=(2, 1))
+        await pilot.hover(ReaderView, offset=(11, 1))
+        await pilot.mouse_up(ReaderView, offset=(11, 1))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Yann LeCun"

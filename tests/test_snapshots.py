@@ -157,3 +157,15 @@ def test_a_change_the_store_refuses(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), run_before=refuse_writes, terminal_size=SIZE)
+
+
+def test_text_selected_in_the_article(snap_compare, tmp_path: Path) -> None:
+    from reader.app.widgets.reader_view import ReaderView
+
+    async def select(pilot: Pilot) -> None:
+        await pilot.mouse_down(ReaderView, offset=(2, 1))
+        await pilot.hover(ReaderView, offset=(30, 3))
+        await pilot.mouse_up(ReaderView, offset=(30, 3))
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), run_before=select, terminal_size=SIZE)

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.app.widgets import article_render as draw
@@ -256,7 +257,34 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         part = bisect_right(self._starts, index) - 1
         lines = self._parts[part] or []
         line = lines[index - self._starts[part]]
-        return line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            line = self._selected(line, *span)
+        line = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        # Offsets let the mouse select text, as in any Textual widget.
+        return line.apply_offsets(scroll_x, index)
+
+    def _selected(self, line: Strip, start: int, end: int) -> Strip:
+        """The line with cells [start, end) in the screen's selection colours."""
+        end = line.cell_length if end == -1 else min(end, line.cell_length)
+        if start >= end:
+            return line
+        # The selection's background only: its foreground comes out as the same colour here.
+        selected = Style(bgcolor=self.screen.get_component_rich_style("screen--selection").bgcolor)
+        middle = line.crop(start, end)
+        middle = Strip(
+            [Segment(text, (style or Style()) + selected, ctl) for text, style, ctl in middle],
+            middle.cell_length,
+        )
+        return Strip.join([line.crop(0, start), middle, line.crop(end, line.cell_length)])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The article's text under a mouse selection (ctrl+c copies it)."""
+        text = "\n".join(line.text for part in self._parts for line in part or ())
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _refresh_part(self, index: int) -> None:
         """Draw one part again (a highlight, or the outline's marker), keeping the rest."""
