@@ -259,3 +259,5 @@ async def test_the_article_text_can_be_selected_and_copied(tmp_path: Path) -> No
         await pilot.mouse_up(ReaderView, offset=(11, 1))
         await pilot.pause()
         assert app.screen.get_selected_text() == "Yann LeCun"
+        await pilot.press("ctrl+c")
+        assert app.clipboard == "Yann LeCun"
