@@ -376,3 +376,14 @@ def test_importing_feeds_does_not_import_feedparser() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_refused_feed_file_is_named_as_given_too() -> None:
+    from reader.ingest.document import parse_document
+
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + "x" * 50_000 + '">]>'
+        "<rss><channel><title>t</title>" + "&a;" * 50_000 + "</channel></rss>"
+    ).encode()
+    with pytest.raises(IngestError, match=r"^bomb\.xml: refused as unsafe"):
+        parse_document(bomb, name="bomb.xml", location="/home/someone/feeds/bomb.xml")

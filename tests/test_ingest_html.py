@@ -227,3 +227,4 @@ def test_a_page_without_text_is_refused_under_the_name_it_was_given() -> None:
     page = b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>"
     with pytest.raises(IngestError, match="^nav.html: no article text found in the page$"):
         parse_document(page, name="nav.html", location="/home/someone/pages/nav.html")
+

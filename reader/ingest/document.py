@@ -71,7 +71,11 @@ def _parse(
         from reader.ingest.feeds import parse_feed
 
         # feedparser gets the raw bytes: it reads the XML's own encoding declaration.
-        feed = parse_feed(data, url=url or location, content_type=content_type)
+        try:
+            feed = parse_feed(data, url=url or location, content_type=content_type)
+        except IngestError as error:
+            # Named as every other refusal is: by the name given, not the absolute path.
+            raise IngestError(name, error.reason) from None
         return Document("feed", list(feed.entries), feed)
     if kind == "html":
         from reader.ingest.html import parse_html
