@@ -169,15 +169,17 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         scroll_y = int(self.scroll_offset.y)
         row, line = divmod(scroll_y + y, ROW_HEIGHT)
         width = self.scrollable_content_region.width
+        on_cursor = row == self.cursor
+        key = (row, line, on_cursor, self.has_focus, width)
+        # A drawn row stays valid until the list changes (which clears the cache), so a hit
+        # needs neither the item nor the widget's style (computing that was most of a hit).
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
         item = self.item_at(row)
         base = self.rich_style
         if item is None:
             return Strip.blank(width, base)
-        on_cursor = row == self.cursor
-        key = (row, line, on_cursor, self.has_focus, width)
-        strip = self._strips.get(key)
-        if strip is not None:
-            return strip
         if on_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
         self._on_cursor = on_cursor

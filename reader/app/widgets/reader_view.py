@@ -106,6 +106,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self._parts: list[list[Strip] | None] = []
         self._starts: list[int] = [0]
         """The first line of each part, and the line count at the end."""
+        self._base_style: Style | None = None
         self._outline_rows: dict[int, int] = {}
         """Line of the head → the section its outline entry jumps to."""
 
@@ -172,6 +173,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         # A theme change (or focus restyle) may change the palette: draw again with the new one.
         super().notify_style_update()
+        self._base_style = None
         palette = self._make_palette() if self.is_mounted else None
         if palette != self._palette:
             self._palette = None
@@ -250,7 +252,10 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        style = self.rich_style
+        # Computing the widget's style walks its ancestors: once per style change, not per line.
+        style = self._base_style
+        if style is None:
+            style = self._base_style = self.rich_style
         index = scroll_y + y
         if not 0 <= index < self._starts[-1]:
             return Strip.blank(width, style)
