@@ -11,7 +11,7 @@ from typing import BinaryIO
 from reader.ingest import IngestError, iter_article_paths
 from reader.ingest.document import Document, parse_document
 from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
-from reader.ingest.sanitize import clean_text
+from reader.ingest.sanitize import clean_line, clean_text
 from reader.models import Article
 from reader.paths import SEEDED_KEY, seeds_dir
 from reader.store import Store
@@ -34,7 +34,7 @@ class AddReport:
 
 
 def read_path(path: Path) -> Document:
-    name = " ".join(clean_text(path.name or str(path)).split())
+    name = clean_line(path.name or str(path))
     data = read_file_bytes(path, name)
     # The location is shown and printed: clean it like any text (a file name is untrusted).
     location = clean_text(str(path.absolute()))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reader.ingest.sanitize import clean_text
+from reader.ingest.sanitize import clean_line, clean_text
 
 
 def safe_line(text: str) -> str:
     """One line of plain text: cleaned, with line breaks folded to spaces."""
-    return " ".join(clean_text(text).split())
+    return clean_line(text)
 
 
 MATCH_START, MATCH_END = "\x02", "\x03"

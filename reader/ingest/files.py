@@ -8,7 +8,7 @@ import pathlib
 import re
 from collections.abc import Iterable, Iterator
 
-from reader.ingest.sanitize import clean_text
+from reader.ingest.sanitize import clean_line
 from reader.ingest.text import parse_text
 from reader.models import Article
 
@@ -39,7 +39,7 @@ class IngestError(Exception):
 
     def __init__(self, name: str, reason: str) -> None:
         # A file name is untrusted too: no escapes, and never a second line.
-        name = " ".join(clean_text(name).split())
+        name = clean_line(name)
         self.name = name
         self.reason = " ".join(reason.split())
         super().__init__(f"{name}: {self.reason}")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel
 
 from reader.ingest.files import IngestError
-from reader.ingest.sanitize import clean_text
+from reader.ingest.sanitize import clean_line, clean_text
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 """Larger files are refused: a subscription list of tens of thousands of feeds is far smaller."""
@@ -62,7 +62,7 @@ def parse_opml(data: bytes, *, name: str = "") -> tuple[list[Subscription], list
     seen: set[str] = set()
     for outline in _outlines(body):
         attributes = {key.lower(): value for key, value in outline.attrib.items()}
-        title = _line(attributes.get("title") or attributes.get("text") or "")
+        title = clean_line(attributes.get("title") or attributes.get("text") or "")
         kind = attributes.get("type", "").strip().lower()
         url = (attributes.get("xmlurl") or "").strip()
         if not url and kind in _FEED_TYPES:
@@ -89,12 +89,12 @@ def write_opml(
     """An OPML 2.0 document listing `subscriptions`, one `rss` outline each."""
     root = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(root, "head")
-    ElementTree.SubElement(head, "title").text = _line(title)
+    ElementTree.SubElement(head, "title").text = clean_line(title)
     body = ElementTree.SubElement(root, "body")
     for subscription in subscriptions:
-        name = _line(subscription.title) or _line(subscription.url)
+        name = clean_line(subscription.title) or clean_line(subscription.url)
         ElementTree.SubElement(
-            body, "outline", type="rss", text=name, title=name, xmlUrl=_line(subscription.url)
+            body, "outline", type="rss", text=name, title=name, xmlUrl=clean_line(subscription.url)
         )
     ElementTree.indent(root, space="  ")
     document = ElementTree.tostring(root, encoding="unicode")
@@ -192,12 +192,8 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def _line(text: str) -> str:
-    return " ".join(clean_text(text).split())
-
-
 def _shown(text: str) -> str:
-    text = _line(text)
+    text = clean_line(text)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 

@@ -84,6 +84,11 @@ def clean_text(text: str) -> str:
     return clean_text_and_count(text)[0]
 
 
+def clean_line(text: str) -> str:
+    """`clean_text` as one line: every run of whitespace, line breaks included, one space."""
+    return " ".join(clean_text(text).split())
+
+
 def strip_escape_sequences(text: str) -> tuple[str, int]:
     """Remove whole escape sequences before mojibake repair; return the text and chars removed.
 
