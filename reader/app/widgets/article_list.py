@@ -96,7 +96,6 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         self.total = 0
         """How many articles the filter admits."""
         self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
-        self._on_cursor = False
         self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
         """Drawn lines by (row, line, on the cursor, focused, width); cleared on any change."""
 
@@ -107,26 +106,27 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
     ) -> None:
         """Re-read the list from the store, keeping the cursor on `keep_id` where it is shown
         (or on the same row, or on the first with `at_top`)."""
-        if query is not None:
-            self.query_filter = query
-        self._pages.clear()
-        self._strips.clear()
-        self.total = self._store.count(self.query_filter)
-        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
-        row = None if keep_id is None else self._store.position(keep_id, self.query_filter)
-        self.cursor = self._clamp(0 if at_top else self.cursor if row is None else row)
-        self._scroll_cursor_visible()
-        self.refresh()
+        query = self.query_filter if query is None else query
+        self._show(query, self._store.count(query))
+        row = None if keep_id is None else self._store.position(keep_id, query)
+        self._place_cursor(0 if at_top else self.cursor if row is None else row)
 
     def show_results(self, query: Query, total: int, first_page: list[ListItem]) -> None:
         """Show a search that was run elsewhere (a worker): its count and first page."""
+        self._show(query, total)
+        self._pages[0] = first_page
+        self._place_cursor(0)
+
+    def _show(self, query: Query, total: int) -> None:
+        """A new list: forget every page and drawn row."""
         self.query_filter = query
         self._pages.clear()
         self._strips.clear()
-        self._pages[0] = first_page
         self.total = total
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
-        self.cursor = 0
+
+    def _place_cursor(self, row: int) -> None:
+        self.cursor = self._clamp(row)
         self._scroll_cursor_visible()
         self.refresh()
 
@@ -182,8 +182,10 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if on_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
-        self._on_cursor = on_cursor
-        text = self._row_text(item, line, base)
+            muted = base  # muted text on the cursor's colour would be hard to read
+        else:
+            muted = base + component_style(self, "article-list--meta")
+        text = self._row_text(item, line, base, muted)
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         strip = Strip(segments, width).crop(0, width).simplify()
@@ -196,11 +198,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
 
-    def _meta_style(self, base: Style) -> Style:
-        # Muted text on the cursor's colour would be hard to read: the cursor row keeps its own.
-        return base if self._on_cursor else base + component_style(self, "article-list--meta")
-
-    def _row_text(self, item: ListItem, line: int, base: Style) -> Text:
+    def _row_text(self, item: ListItem, line: int, base: Style, muted: Style) -> Text:
         mark_style = component_style(self, "article-list--mark")
         if line == 0:
             unread = UNREAD_MARK if not item.read else " "
@@ -217,16 +215,14 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
                 end="",
             )
         if item.snippet:
-            return self._snippet_text(item.snippet, base)
+            return self._snippet_text(item.snippet, base, muted)
         meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
         if item.published is not None:
             meta = f"{item.published:%Y-%m-%d} · {meta}"
-        meta_style = base + self._meta_style(base)
-        return Text.assemble(("    ", base), (meta, meta_style), style=base, end="")
+        return Text.assemble(("    ", base), (meta, muted), style=base, end="")
 
-    def _snippet_text(self, snippet: str, base: Style) -> Text:
+    def _snippet_text(self, snippet: str, base: Style, muted: Style) -> Text:
         """The search snippet, dim, with each match highlighted."""
-        meta_style = base + self._meta_style(base)
         match_style = base + component_style(self, "article-list--match")
         text = Text("    ", style=base, end="")
         lead, marker, rest = snippet.partition(MATCH_START)
@@ -234,7 +230,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
             # Keep the first match on screen in a narrow list: cut the words before it.
             snippet = "…" + lead[-SNIPPET_LEAD:].split(" ", 1)[-1] + " " + marker + rest
         for part, match in snippet_parts(snippet):
-            text.append(part, match_style if match else meta_style)
+            text.append(part, match_style if match else muted)
         return text
 
     def on_resize(self) -> None:

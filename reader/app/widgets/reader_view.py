@@ -133,11 +133,10 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         width = min(self.scrollable_content_region.width, self.reading_width)
         if width <= 0:
             return  # not sized yet: on_resize lays out
+        if self._palette is None:
+            self._palette = self._make_palette()  # first layout: nothing drawn yet
         if width != self._width:
             self._width = width
-            self._parts = [None] * len(self._parts)
-        if self._palette is None:
-            self._palette = self._make_palette()
             self._parts = [None] * len(self._parts)
         if not self._parts:
             self._parts = [None]
@@ -174,11 +173,13 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         # A theme change (or focus restyle) may change the palette: draw again with the new one.
         super().notify_style_update()
         self._base_style = None
-        palette = self._make_palette() if self.is_mounted else None
+        if self._palette is None or not self.is_mounted:
+            return  # the first layout makes the palette
+        palette = self._make_palette()
         if palette != self._palette:
-            self._palette = None
-            if self._width:
-                self._layout()
+            self._palette = palette
+            self._parts = [None] * len(self._parts)
+            self._layout()
 
     def on_resize(self, _: events.Resize) -> None:
         anchor = self.current_section if self._pinned is not None else None
