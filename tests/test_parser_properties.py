@@ -422,3 +422,28 @@ def test_a_front_matter_link_is_a_safe_url() -> None:
     article = parse_markdown(text, source="a.md")
     assert article.link is None or not unsafe_or_invisible(article.link)
     assert article.link is None or " " not in article.link
+
+
+# -- noise is never an article ---------------------------------------------------------------
+
+_BOMS = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"]
+
+
+@fast(150)
+@given(
+    seed=st.integers(min_value=0, max_value=2**32),
+    size=st.integers(min_value=1024, max_value=64 * 1024),
+    name=st.sampled_from(["binary.txt", "notes.md", "page.html", "feed.xml", "noise"]),
+    bom=st.sampled_from(_BOMS),
+)
+def test_uniform_noise_never_imports(seed: int, size: int, name: str, bom: bytes) -> None:
+    # Uniform bytes, drawn from a seed rather than by hypothesis (whose byte strings are far
+    # from uniform); noise that happens to start with a byte-order mark is noise all the same.
+    import random
+
+    from reader.ingest.document import parse_document
+
+    data = bom + random.Random(seed).randbytes(size)
+    with pytest.raises(IngestError) as refused:
+        parse_document(data, name=name, location=f"/tmp/{name}")
+    assert "not a text file" in refused.value.reason
