@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _deterministic_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A user's theme, colour settings or data dir must never leak into a test.
-    for name in ("TEXTUAL_THEME", "NO_COLOR", "READER_DATA_DIR", "TEXTUAL"):
+    for name in ("TEXTUAL_THEME", "NO_COLOR", "READER_DATA_DIR", "READER_CONFIG", "TEXTUAL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

@@ -6,7 +6,11 @@ from pathlib import Path
 
 
 class ConfigError(Exception):
-    """A problem with the config file, as one line: `<path>, line N: <why>`."""
+    """A problem with the config file, as one line: `config.toml, line N: <why>`.
+
+    The file is named, not its whole path: the path can be long enough to wrap a notice, and
+    `reader config --path` prints it.
+    """
 
     def __init__(self, path: Path, line: int | None, reason: str) -> None:
         self.path = path
@@ -16,7 +20,7 @@ class ConfigError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line else f"{self.path}"
+        where = f"{self.path.name}, line {self.line}" if self.line else self.path.name
         return one_line(f"{where}: {self.reason}")
 
 
