@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="export articles (default: bookmarks) as Markdown or JSON"
     )
     export.add_argument("query", nargs="*", metavar="QUERY", help="default: is:bookmarked")
-    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("--format", choices=("markdown", "md", "json"), default="markdown")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
 
     config = commands.add_parser("config", parents=[common], help="the config file")
@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
         from reader.find_commands import config
 
         return config(None, args)  # type: ignore[arg-type]
+    if args.command is not None:
+        warn_about_config()
     store = open_store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.command is None:
@@ -148,6 +150,16 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError(str(error)) from None
     finally:
         store.close()
+
+
+def warn_about_config() -> None:
+    """A config file with problems is named on stderr, one line each; the command goes on
+    with the defaults for whatever was wrong. (The app shows the same lines as notices, and
+    also checks the key bindings, which would mean importing Textual here.)"""
+    from reader.config import config_path, load_config
+
+    for message in load_config(config_path())[1]:
+        print(f"reader: {message}", file=sys.stderr)
 
 
 def run_app(store: object) -> int:

@@ -33,9 +33,8 @@ def _marked(snippet: str, tty: bool) -> str:
 
 def search(store: Store, args: argparse.Namespace) -> int:
     query = parse_cli_query(args.query)
-    if not query.text:
-        raise CLIError("search: give at least one word to look for (or use `reader list`)")
-    if query.sort == "date" and "sort:" not in " ".join(args.query).lower():
+    # Filters alone (`is:bookmarked`) are a search too, newest first: nothing to rank by.
+    if query.text and query.sort == "date" and "sort:" not in " ".join(args.query).lower():
         query = Query(**{**query.__dict__, "sort": "relevance"})
     hits = store.search(query, limit=max(1, args.limit))
     if args.json:
@@ -57,7 +56,8 @@ def search(store: Store, args: argparse.Namespace) -> int:
     tty = sys.stdout.isatty()
     for hit in hits:
         print(f"{hit.item.id:>6}  {safe_line(hit.item.title)}  [{safe_line(hit.item.source)}]")
-        print(f"        {_marked(hit.snippet, tty)}")
+        if snippet := _marked(hit.snippet, tty):
+            print(f"        {snippet}")
     if not hits:
         print("no matches", file=sys.stderr)
     return EXIT_OK

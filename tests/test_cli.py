@@ -182,3 +182,65 @@ def test_usage_errors_exit_2_without_a_traceback(tmp_path: Path) -> None:
         result = cli(*args, env=env)
         assert result.returncode == 2
         assert "Traceback" not in result.stderr and "usage:" in result.stderr
+
+
+# -- a newcomer's first commands (issue 11) --------------------------------------------------
+
+
+def test_random_bytes_named_txt_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    import random
+
+    for bom in (b"", b"\xff\xfe"):
+        noise = tmp_path / "binary.txt"
+        noise.write_bytes(bom + random.Random(50_000).randbytes(50_000))
+        code, out, err = run(capsys, data, "add", str(noise))
+        assert code == 1
+        assert err.strip().splitlines() == ["reader: binary.txt: not a text file (binary data)"]
+    assert len(listing(capsys, data)) == 2  # the bundled articles only
+
+
+def test_a_broken_config_is_named_on_stderr_and_the_command_runs(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "a-folder-with-a-long-name" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('theme = "nord"\n[keys\n')
+    monkeypatch.setenv("READER_CONFIG", str(config))
+    code, out, err = run(capsys, data, "list")
+    assert code == 0 and SEED_TITLE in out
+    assert err.splitlines() == [
+        "reader: config.toml, line 2: not valid TOML: expected ']' at the end of a table "
+        "declaration (column 6); using the default settings"
+    ]
+    # The whole path is one command away, and only there.
+    assert str(config.parent) not in err
+    code, out, err = run(capsys, data, "config", "--path")
+    assert out.strip() == str(config)
+
+
+def test_search_accepts_filters_alone(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    seed_id = next(a["id"] for a in listing(capsys, data) if a["title"] == SEED_TITLE)
+    run(capsys, data, "bookmark", str(seed_id))
+    code, out, err = run(capsys, data, "search", "is:bookmarked")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        f"{seed_id:>6}  {SEED_TITLE}  [bundled with reader]"
+    ]
+    code, out, _ = run(capsys, data, "search", "is:unread", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_export_accepts_md(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    code, markdown, _ = run(capsys, data, "export", "--format", "markdown", "is:unread")
+    assert code == 0
+    code, md, _ = run(capsys, data, "export", "--format", "md", "is:unread")
+    assert code == 0 and md == markdown and SEED_TITLE in md
+
+
+def test_tag_output_ends_with_a_newline(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    code, out, _ = run(capsys, data, "tag", "1", "ai")
+    assert code == 0 and out == "1: ai\n"
+    code, out, _ = run(capsys, data, "tag", "1")
+    assert code == 0 and out == "1: ai\n"
