@@ -178,3 +178,23 @@ async def test_the_app_reports_a_write_it_cannot_make_and_keeps_running(tmp_path
         await pilot.pause()
         assert app.store.item(item.id).bookmarked  # type: ignore[union-attr]
     assert app.return_code in (None, 0)
+
+
+def test_an_undo_the_store_refuses_stays_undoable(tmp_path: Path) -> None:
+    from reader.app.history import Change, History
+    from reader.store import StoreError
+    from tests.conftest import make_article
+
+    store = Store.in_dir(tmp_path)
+    article_id = store.add(make_article(1))[0]
+    history = History()
+    store.set_bookmarked(article_id, True)
+    history.record(Change("bookmark", "bookmarked", {article_id: False}))
+    store._conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError):
+        history.undo(store)
+    assert len(history) == 1 and store.item(article_id).bookmarked  # type: ignore[union-attr]
+    store._conn.execute("PRAGMA query_only = OFF")
+    assert history.undo(store) is not None
+    assert len(history) == 0 and not store.item(article_id).bookmarked  # type: ignore[union-attr]
+    store.close()

@@ -31,10 +31,14 @@ class History:
         del self._changes[:-MAX_UNDO]
 
     def undo(self, store: Store) -> Change | None:
-        """Put back what the newest change replaced; None when there is nothing to undo."""
+        """Put back what the newest change replaced; None when there is nothing to undo.
+
+        A write the store refuses (StoreError) leaves the change on the stack: each value is
+        set, not toggled, so trying again later finishes what was begun.
+        """
         if not self._changes:
             return None
-        change = self._changes.pop()
+        change = self._changes[-1]
         if change.field == "read":
             for value in (True, False):
                 ids = [i for i, before in change.before.items() if before is value]
@@ -49,6 +53,7 @@ class History:
                     store.remove_tag(article_id, tag)
                 for tag in before:  # type: ignore[attr-defined]
                     store.add_tag(article_id, tag)
+        self._changes.pop()
         return change
 
     def __len__(self) -> int:
