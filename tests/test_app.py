@@ -9,7 +9,7 @@ from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.reader_view import ReaderView
-from tests.apphelpers import make_app
+from tests.apphelpers import make_app, wait_for
 
 SIZE = (120, 40)
 SEED_TITLE = "Yann LeCun raises $1B+ for AMI"
@@ -204,7 +204,8 @@ async def test_state_survives_a_restart(tmp_path: Path) -> None:
 
 async def test_the_preview_waits_for_the_cursor_to_rest(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    app.preview_delay = 1.0  # long enough that pilot returns first on a slow machine
+    # Far longer than two key presses take on any machine: the preview cannot catch up first.
+    app.preview_delay = 30.0
     async with app.run_test(size=SIZE) as pilot:
         first, second = seed_id(app), app.article_list.item_at(1).id
         await pilot.press("j")
@@ -212,8 +213,10 @@ async def test_the_preview_waits_for_the_cursor_to_rest(tmp_path: Path) -> None:
         # A key pressed before the preview catches up acts on the article under the cursor.
         await pilot.press("b")
         assert app.store.item(second).bookmarked and not app.store.item(first).bookmarked
-        await pilot.pause(1.5)
-        assert app.open_id == second
+        assert app.open_id == first
+        app.preview_delay = 0.05  # the next rest of the cursor previews soon
+        await pilot.press("k", "j")
+        await wait_for(pilot, lambda: app.open_id == second, "the preview of the second article")
 
 
 async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: Path) -> None:
@@ -227,8 +230,7 @@ async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: P
     ))
     with Store.in_dir(tmp_path / "data") as store:
         add_targets(store, [path])
-    app = ReaderApp(Store.in_dir(tmp_path / "data"))
-    app.preview_delay = 0
+    app = make_app(store=Store.in_dir(tmp_path / "data"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         reader = app.reader

@@ -12,20 +12,17 @@ from reader.app.screens.help import HelpScreen
 from reader.app.widgets.query_bar import QueryBar
 from reader.commands import open_store
 from reader.config import Config, load_config
-from tests.apphelpers import make_app, make_feed_app
+from tests.apphelpers import make_app, make_feed_app, settle, toast_texts, wait_for
 from tests.conftest import make_article
 
 SIZE = (120, 40)
 
 
 async def type_query(pilot, text: str) -> None:
-    from tests.test_snapshots import searches_done
-
     await pilot.press("slash")
     for character in text:
         await pilot.press(character if character != " " else "space")
-    await pilot.pause(0.3)
-    await searches_done(pilot)
+    await settle(pilot)
 
 
 async def test_slash_filters_the_list_as_you_type(tmp_path: Path) -> None:
@@ -44,8 +41,11 @@ async def test_slash_filters_the_list_as_you_type(tmp_path: Path) -> None:
 async def test_a_malformed_query_says_why_and_keeps_the_list(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "iz:unread")
         bar = app.query_one(QueryBar)
+        bar.debounce = 3600  # typed quickly: no query applies on the way
+        await pilot.press("slash", *"iz:unread")
+        bar.apply()
+        await settle(pilot)
         assert "unknown filter" in str(bar.border_subtitle)
         assert app.article_list.total == 2
 
@@ -106,9 +106,11 @@ async def test_o_opens_only_web_links_and_y_copies(
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, new=0: opened.append(url))
     app = make_feed_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("o")  # the seed has no link
-        await pilot.pause()
+        await wait_for(pilot, lambda: toast_texts(app), "the notice that o refused")
+        assert toast_texts(app) == ["This article has no web link."]
+        await app.workers.wait_for_complete()
         assert opened == []
         await pilot.press("G", "enter", "o")
         await app.workers.wait_for_complete()
@@ -120,7 +122,7 @@ async def test_o_opens_only_web_links_and_y_copies(
 async def test_ctrl_t_opens_the_theme_picker_and_the_choice_is_saved(tmp_path: Path) -> None:
     config_file = tmp_path / "config.toml"
     config_file.write_text("# my settings\nreading_width = 70\n")
-    app = ReaderApp(open_store(tmp_path / "data"), config_path=config_file)
+    app = make_app(tmp_path / "data", config_path=config_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -135,7 +137,7 @@ async def test_ctrl_t_opens_the_theme_picker_and_the_choice_is_saved(tmp_path: P
 
 async def test_the_config_rebinds_keys_and_help_shows_them(tmp_path: Path) -> None:
     config = Config(keys={"app.bookmark": "ctrl+b"}, theme="gruvbox", mark_read_on_open=False)
-    app = ReaderApp(open_store(tmp_path / "data"), config=config)
+    app = make_app(tmp_path / "data", config=config)
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "gruvbox"
         await pilot.press("ctrl+b")
@@ -151,7 +153,7 @@ async def test_a_bad_config_is_reported_and_the_app_starts(tmp_path: Path) -> No
     config_file = tmp_path / "config.toml"
     config_file.write_text('reading_width = "wide"\n')
     config, messages = load_config(config_file)
-    app = ReaderApp(open_store(tmp_path / "data"), config=config, config_messages=messages)
+    app = make_app(tmp_path / "data", config=config, config_messages=messages)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         notes = [n.message for n in app._notifications]
@@ -164,7 +166,7 @@ async def test_search_and_filters_on_thousands_of_articles(tmp_path: Path) -> No
     articles = [make_article(n, title=f"Story {n} about {'rivers' if n % 10 == 0 else 'roads'}")
                 for n in range(3000)]
     store.add_many(articles)
-    app = ReaderApp(store)
+    app = make_app(store=store)
     async with app.run_test(size=SIZE) as pilot:
         assert app.article_list.total == 3002
         await type_query(pilot, "rivers")
@@ -172,7 +174,8 @@ async def test_search_and_filters_on_thousands_of_articles(tmp_path: Path) -> No
         await pilot.press("enter", "G")
         assert app.article_list.cursor == 299
         await pilot.press("slash", "escape", "escape")
-        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.article_list.total == 3002
         await pilot.press("u")
         assert app.article_list.total == 3002  # nothing read yet
         await pilot.press("B")

@@ -33,6 +33,7 @@ from reader.library import add_targets
 from reader.models import Article
 from reader.query import Query
 from reader.store import Store
+from tests.apphelpers import make_app, settle, toast_texts, wait_for
 from tests.hostile import (
     ESCAPES,
     MARKUP,
@@ -469,8 +470,7 @@ def hostile_store(data_dir: Path, paths: list[Path]) -> list[int]:
 
 
 def make_hostile_app(data_dir: Path, **options: object) -> ReaderApp:
-    app = ReaderApp(Store.in_dir(data_dir), **options)  # type: ignore[arg-type]
-    app.animation_level = "none"
+    app = make_app(store=Store.in_dir(data_dir), **options)
     # On a crash Textual renders a Rich traceback with syntax and locals (~10 s here) before
     # exiting; run_test re-raises the exception itself, which is all a test needs.
     app._fatal_error = app._close_messages_no_wait  # type: ignore[method-assign]
@@ -581,8 +581,8 @@ async def test_a_query_with_markup_is_shown_literally(tmp_path: Path, typed: str
     app = make_hostile_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *typed)
-        await pilot.pause(0.3)
-        assert "[/]" in screen_text(app)
+        await settle(pilot)
+        await wait_for(pilot, lambda: "[/]" in screen_text(app), "the query shown literally")
 
 
 async def test_copying_a_link_with_brackets_shows_it_literally(tmp_path: Path) -> None:
@@ -593,8 +593,8 @@ async def test_copying_a_link_with_brackets_shows_it_literally(tmp_path: Path) -
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause(0.3)
-        assert "a[/]b" in screen_text(app)
+        await wait_for(pilot, lambda: toast_texts(app), "the notice of the copied link")
+        assert any("a[/]b" in text for text in toast_texts(app)), toast_texts(app)
 
 
 async def test_a_feed_title_with_markup_in_the_refresh_status(tmp_path: Path) -> None:
@@ -622,8 +622,12 @@ async def test_config_problems_are_shown_literally(tmp_path: Path) -> None:
     assert messages
     app = make_hostile_app(tmp_path / "data", config=config, config_messages=messages)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause(0.3)
-        assert '"[/]" is not a key' in screen_text(app)
+        await wait_for(pilot, lambda: toast_texts(app), "the config notice")
+        # The toast's own text, before the terminal wraps it: no path length or terminal
+        # size can split the phrase.
+        (text,) = toast_texts(app)
+        assert text.startswith("Config\nconfig.toml, line 2: ") and '"[/]" is not a key' in text
+        assert str(tmp_path) not in text
 
 
 # -- snapshots -------------------------------------------------------------------------------

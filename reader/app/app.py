@@ -22,7 +22,7 @@ from reader.app.history import History
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
-from reader.app.widgets.query_bar import QueryBar
+from reader.app.widgets.query_bar import DEBOUNCE, QueryBar
 from reader.app.widgets.reader_view import ReaderView, section_label
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config, ConfigError, save_theme
@@ -110,6 +110,8 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         self.preview_delay = PREVIEW_DELAY
         """Seconds the list cursor must rest before the article under it is previewed."""
         self._preview_timer: Timer | None = None
+        self.search_debounce = DEBOUNCE
+        """Seconds of quiet typing before the search bar's query applies."""
         self.cursor_blink = True
         """Whether text cursors blink (tests turn it off so snapshots are stable)."""
         self._insights: OrderedDict[int, Insight] = OrderedDict()
@@ -148,7 +150,9 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         return self.query_one(FactsSidebar)
 
     async def on_mount(self) -> None:
-        self.query_one(QueryBar).cursor_blink = self.cursor_blink
+        bar = self.query_one(QueryBar)
+        bar.cursor_blink = self.cursor_blink
+        bar.debounce = self.search_debounce
         self._apply_config()
         if self.store.moved_aside is not None:
             self.notify(

@@ -34,9 +34,13 @@ class QueryBar(Input):
     class Left(Message):
         """The user is done typing: focus the list."""
 
-    def __init__(self, *, today: date | None = None, id: str | None = None) -> None:
+    def __init__(
+        self, *, today: date | None = None, debounce: float = DEBOUNCE, id: str | None = None
+    ) -> None:
         super().__init__(placeholder="search: words \"a phrase\" is:unread tag:x since:7d", id=id)
         self._today = today
+        self.debounce = debounce
+        """Seconds of quiet before the query applies (0: at every keystroke)."""
         self._timer: Timer | None = None
         self.error: str | None = None
         """Why the text is not a valid query, if it is not."""
@@ -45,10 +49,17 @@ class QueryBar(Input):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.apply)
+            self._timer = None
+        if self.debounce <= 0:
+            self.apply()
+            return
+        self._timer = self.set_timer(self.debounce, self.apply)
 
     def apply(self) -> None:
         """Parse now (also what the debounce timer calls)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         try:
             query = parse_query(self.value, today=self._today or date.today())
         except QueryError as error:
