@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.app.app import ReaderApp
 from reader.app.screens.dialogs import ConfirmScreen, TagScreen
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.query_bar import QueryBar

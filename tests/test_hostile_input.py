@@ -16,7 +16,6 @@ import io
 import json
 import re
 import shutil
-import time
 import traceback
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -56,8 +55,6 @@ from tests.hostile import (
     unsafe_or_invisible,
 )
 
-GUARD_SECONDS = 20.0
-"""Wall-clock guard per file, per command and per article opened: a hang, not a target."""
 SIZE = (120, 40)
 # Slow to import on purpose; each is covered on its own, so batches and the app tour skip them.
 HEAVY = frozenset({"long-line.txt", "sections.md", "table.html"})
@@ -97,25 +94,21 @@ def case_params(cases: list[Hostile], bug: str = "") -> list[object]:
 
 @dataclass
 class Run:
-    """One `reader` command: exit status, what it printed, how long it took."""
+    """One `reader` command: exit status and what it printed."""
 
     code: int | None
     out: str
     err: str
-    seconds: float
     raised: str = ""
     """The traceback, if `main` let an exception escape (it never should)."""
 
     def check_clean_exit(self, what: str) -> None:
         assert not self.raised, f"{what} raised:\n{self.raised}"
         assert "Traceback" not in self.err, f"{what} printed a traceback:\n{self.err}"
-        if self.seconds > GUARD_SECONDS:
-            pytest.fail(f"{what} took {self.seconds:.1f} s (guard: {GUARD_SECONDS:.0f} s)")
 
 
 def reader(*args: str, data_dir: Path) -> Run:
     out, err = io.StringIO(), io.StringIO()
-    start = time.perf_counter()
     code: int | None = None
     raised = ""
     with redirect_stdout(out), redirect_stderr(err):
@@ -125,7 +118,7 @@ def reader(*args: str, data_dir: Path) -> Run:
             code = exit_.code if isinstance(exit_.code, int) else 2
         except Exception:  # noqa: BLE001 - recorded, and the test fails on it
             raised = traceback.format_exc()
-    return Run(code, out.getvalue(), err.getvalue(), time.perf_counter() - start, raised)
+    return Run(code, out.getvalue(), err.getvalue(), raised)
 
 
 def counts(run: Run) -> tuple[int, int, int]:
@@ -501,15 +494,11 @@ async def test_every_hostile_article_opens_and_shows_nothing_raw(
         for row in range(app.article_list.total):
             item = app.article_list.item_at(row)
             assert item is not None
-            start = time.perf_counter()
             app.article_list.focus()
             app.article_list.move_to(row)
             await pilot.pause()
             await pilot.press("enter", "right_square_bracket", "left_square_bracket")
-            await pilot.pause()
-            seconds = time.perf_counter() - start
-            if seconds > GUARD_SECONDS:
-                pytest.fail(f"opening {item.title!r} took {seconds:.1f} s")
+            await settle(pilot)
             assert app.open_id == item.id
             text = assert_screen_safe(app, f"article {item.title!r}")
             if "[bold]" in item.title:
@@ -530,27 +519,20 @@ async def test_every_hostile_article_opens_and_shows_nothing_raw(
         "sections.md",
     ],
 )
-async def test_a_huge_article_opens_within_the_guard(tmp_path: Path, name: str) -> None:
+async def test_a_huge_article_opens_and_moves(tmp_path: Path, name: str) -> None:
+    # How long it takes is measured in benchmarks/ (a slow machine must not turn this red).
     path = tmp_path / name
     path.write_bytes(long_line() if name == "long-line.txt" else many_sections())
     added = hostile_store(tmp_path / "data", [path])
     app = make_hostile_app(tmp_path / "data")
-    start = time.perf_counter()
-
-    def check(step: str) -> None:
-        # Showing, opening and moving through it share one guard, checked after each step
-        # so that a slow article fails as soon as the guard runs out.
-        if (seconds := time.perf_counter() - start) > GUARD_SECONDS:
-            pytest.fail(f"{name}: {seconds:.1f} s after {step} (guard: {GUARD_SECONDS:.0f} s)")
-
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        check("showing it")
+        await settle(pilot)
         assert app.open_id == added[0]
         for key in ("enter", "right_square_bracket", "right_square_bracket", "end"):
             await pilot.press(key)
-            await pilot.pause()
-            check(f"pressing {key}")
+            await settle(pilot)
+        if name == "sections.md":
+            assert app.reader.current_section > 0
         assert_screen_safe(app, name)
 
 

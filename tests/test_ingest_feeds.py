@@ -297,9 +297,7 @@ def test_feed_with_a_title_and_no_entries_is_a_feed() -> None:
 
 
 def test_entity_bomb_does_not_expand() -> None:
-    started = time.perf_counter()
     feed = load("entity_bomb.xml")
-    assert time.perf_counter() - started < 2
     assert len(everything(feed)) < 10_000  # fully expanded it would be gigabytes
     assert "x" * 200 not in everything(feed)
 
@@ -323,9 +321,7 @@ def test_external_entities_are_never_read(doctype: str, tmp_path: Path) -> None:
         "<item><title>Leak</title><guid>1</guid><description>a &secret; b</description></item>"
         "</channel></rss>"
     )
-    started = time.perf_counter()
     feed = parse_feed(document.encode(), url="https://x.example/feed")
-    assert time.perf_counter() - started < 2
     assert feed.entries
     assert "TOPSECRET" not in everything(feed)
 

@@ -130,7 +130,6 @@ def test_help_lists_the_users_own_keys(snap_compare, tmp_path: Path) -> None:
 
 
 def test_a_long_outline_says_how_many_sections_it_leaves_out(snap_compare, tmp_path: Path) -> None:
-    from reader.app.app import ReaderApp
     from reader.library import add_targets
     from reader.store import Store
 
