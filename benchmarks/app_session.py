@@ -46,7 +46,7 @@ Sample = dict[str, list[float]]
 def make_app(kind: str, data_dir: Path | None) -> App[None]:
     if kind == "reader":
         from reader.app.app import ReaderApp
-        from reader.commands import open_store
+        from reader.cli.lookup import open_store
 
         assert data_dir is not None
         app: App[None] = ReaderApp(open_store(data_dir))

@@ -26,7 +26,7 @@ def main() -> None:
     marks: dict[str, float] = {}
     if kind == "reader":
         from reader.app.app import ReaderApp
-        from reader.commands import open_store
+        from reader.cli.lookup import open_store
 
         marks["imported"] = time.perf_counter()
         # As the `reader` command starts the app: open the store, then run the app on it.

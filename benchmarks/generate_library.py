@@ -25,8 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from reader.library import ensure_seeds
 from reader.models import Article, Block, Section
+from reader.sources.library import ensure_seeds
 from reader.store import Store
 from reader.store.store import STORE_FILE
 

@@ -5,7 +5,7 @@
 
 The files are generated articles (see generate_library.py) in the title-first form: a title
 line, a blank line, headings, paragraphs (some hard-wrapped), `- ` bullets and an FAQ. The
-import goes through `reader.library.add_targets` as `reader add FOLDER` does, into whatever
+import goes through `reader.sources.library.add_targets` as `reader add FOLDER` does, into whatever
 store DATA_DIR holds (an empty one, or a generated library), pinned to one CPU.
 """
 
@@ -37,7 +37,7 @@ def write_files(folder: Path, count: int) -> None:
 def import_folder(data_dir: Path, folder: Path) -> dict[str, float]:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    from reader.library import add_targets
+    from reader.sources.library import add_targets
     from reader.store import Store
 
     files = sum(1 for path in folder.iterdir() if path.suffix == ".txt")

@@ -25,7 +25,7 @@ from pathlib import Path
 from statistics import mean
 
 from reader.ingest.decode import decode_bytes
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 from reader.ingest.html import parse_html
 from reader.ingest.markdown import parse_markdown
 from reader.ingest.sniff import sniff

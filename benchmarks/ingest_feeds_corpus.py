@@ -28,8 +28,8 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+from reader.ingest.errors import IngestError
 from reader.ingest.feeds import parse_feed
-from reader.ingest.files import IngestError
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "feeds"

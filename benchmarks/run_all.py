@@ -11,7 +11,7 @@ For each size, a generated library (generate_library.py) in a temporary data fol
 - key to frame: list down (j), page down, open (enter), next section (]), bookmark (b) and the
   unread filter (u), from the middle of the list, p50/p95 (app_session.py);
 - store queries: page, count, position, next_unread, get, p50/p95, in this process;
-- import: plain-text files per second through reader.library on one core, into an empty store
+- import: plain-text files per second through reader.sources.library on one core, into an empty store
   (the baseline) and into the library (import_files.py);
 - peak memory: max RSS of a process that opens the app and browses 200 key presses, vs the
   minimal app doing the same.
@@ -260,7 +260,7 @@ def bench_store(results: Results, size: int, data_dir: Path, reps: int) -> None:
 
 def bench_import(results: Results, size: int, data_dir: Path, files: Path, scratch: Path,
                  env: dict[str, str]) -> None:
-    section = f"Import: {IMPORT_FILES:,} plain-text files through reader.library, one core"
+    section = f"Import: {IMPORT_FILES:,} plain-text files through reader.sources.library, one core"
     script = str(HERE / "import_files.py")
     empty = run_json([script, "import", str(scratch / "empty-store"), str(files)], env)
     shutil.rmtree(scratch / "empty-store")

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from reader.app.app import ReaderApp
-from reader.commands import open_store
+from reader.cli.lookup import open_store
 from reader.store import Store
 
 
@@ -88,8 +88,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def make_feed_app(data_dir: Path) -> ReaderApp:
     """The app on a library with a subscribed feed, refreshed from a fixture (no network)."""
-    from reader.fetch import Fetched
-    from reader.refresh import refresh_feeds
+    from reader.sources.fetch import Fetched
+    from reader.sources.refresh import refresh_feeds
 
     body = (FIXTURES / "feeds" / "gazette.xml").read_bytes()
 

@@ -220,7 +220,7 @@ async def test_the_preview_waits_for_the_cursor_to_rest(tmp_path: Path) -> None:
 
 
 async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: Path) -> None:
-    from reader.library import add_targets
+    from reader.sources.library import add_targets
     from reader.store import Store
 
     path = tmp_path / "long.md"

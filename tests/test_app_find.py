@@ -9,7 +9,7 @@ import pytest
 from reader.app.screens.dialogs import ConfirmScreen, TagScreen
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.query_bar import QueryBar
-from reader.commands import open_store
+from reader.cli.lookup import open_store
 from reader.config import Config, load_config
 from tests.apphelpers import make_app, make_feed_app, settle, toast_texts, wait_for
 from tests.conftest import make_article

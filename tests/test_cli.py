@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader import __version__
-from reader.cli import main
+from reader.cli.main import main
 
 SEED_TITLE = (
     "Yann LeCun raises $1B+ for AMI, a startup building AI world models that reject the LLM"

@@ -389,3 +389,13 @@ def test_the_config_module_does_not_import_textual() -> None:
     code = "import sys, reader.config; sys.exit('textual' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+
+
+def test_every_key_help_lists_can_be_rebound(tmp_path: Path) -> None:
+    # The search bar's and the dialogs' keys are in the one binding table too.
+    from reader.app.bindings import binding_descriptions
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"search.escape" = "ctrl+g"\n"confirm.yes" = "j"\n')
+    config, messages = load_config(path, known_ids=binding_descriptions().keys())
+    assert messages == [] and config.keys["search.escape"] == "ctrl+g"

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from reader.ingest.decode import decode_bytes
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 
 TEXT = "Café “déjà vu” — naïve"
 

@@ -66,7 +66,7 @@ def test_kill_9_during_writes_loses_nothing_committed(tmp_path: Path, commits: i
 CLI_WORKER = textwrap.dedent(
     """
     import sys
-    from reader.cli import main
+    from reader.cli.main import main
     data, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     for article_id in range(first, last):
         code = main(["--data-dir", data, "bookmark", str(article_id)])
@@ -136,7 +136,7 @@ def test_a_full_disk_is_one_clear_error_and_loses_nothing(tmp_path: Path) -> Non
 def test_the_cli_on_a_full_disk_says_so_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reader.cli import main
+    from reader.cli.main import main
 
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "list"]) == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.fetch import FetchError, RateLimited, fetch, retry_time
+from reader.sources.fetch import FetchError, RateLimited, fetch, retry_time
 from tests.httpserver import FixtureServer
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)

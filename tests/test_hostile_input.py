@@ -26,11 +26,11 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.app.app import ReaderApp
-from reader.cli import main
-from reader.commands import open_store
-from reader.library import add_targets
+from reader.cli.lookup import open_store
+from reader.cli.main import main
 from reader.models import Article
 from reader.query import Query
+from reader.sources.library import add_targets
 from reader.store import Store
 from tests.apphelpers import make_app, settle, toast_texts, wait_for
 from tests.hostile import (
@@ -582,7 +582,7 @@ async def test_copying_a_link_with_brackets_shows_it_literally(tmp_path: Path) -
 async def test_a_feed_title_with_markup_in_the_refresh_status(tmp_path: Path) -> None:
     from reader.app.widgets.refresh_status import RefreshStatus
     from reader.models import Feed
-    from reader.refresh import FeedOutcome
+    from reader.sources.refresh import FeedOutcome
 
     app = make_hostile_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:

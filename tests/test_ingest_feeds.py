@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.ingest.errors import IngestError
 from reader.ingest.feeds import ParsedFeed, parse_feed
-from reader.ingest.files import IngestError
 from reader.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 from reader.ingest.html import html_fragment_to_sections, parse_html, parse_html_fragment
 from reader.models import Article, Block, Link
 

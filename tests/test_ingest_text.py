@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest import IngestError, iter_article_paths, parse_text, read_article_file
+from reader.ingest import IngestError, iter_article_paths, parse_text
 from reader.models import Article, Block, Section
+from reader.sources.library import read_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 
@@ -329,6 +330,12 @@ def test_windows_1252_falls_back(tmp_path: Path) -> None:
 # --- bad files --------------------------------------------------------------------------------
 
 
+def read_article_file(path: Path) -> Article:
+    """One plain-text file through the path every file takes (decode, sniff, parse)."""
+    (article,) = read_path(path).articles
+    return article
+
+
 def assert_one_line_error(error: IngestError, name: str, reason: str) -> None:
     message = str(error)
     assert "\n" not in message
@@ -340,12 +347,12 @@ def assert_one_line_error(error: IngestError, name: str, reason: str) -> None:
     ("name", "content", "reason"),
     [
         ("empty.txt", b"", "empty"),
-        ("notes.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file (binary data)"),
+        ("notes.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file (a PNG image)"),
         ("control.dat", bytes(range(1, 32)) * 20, "not a text file (binary data)"),
-        ("high.dat", bytes(range(128, 256)) * 20, "not a text file (binary data)"),
-        ("blank.txt", b"   \n\n\t \n", "no words"),
-        ("dashes.txt", b"--- *** ...\n", "no words"),
-        ("escapes.txt", b"\x1b[31m\x1b[0m\n", "no words"),
+        ("high.dat", bytes(range(128, 256)) * 20, "not a text file (binary data"),
+        ("blank.txt", b"   \n\n\t \n", "empty"),
+        ("dashes.txt", b"--- *** ...\n", "no article text found"),
+        ("escapes.txt", b"\x1b[31m\x1b[0m\n", "no article text found"),
     ],
 )
 def test_bad_files_raise_one_line_errors(

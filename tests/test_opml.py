@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 from reader.ingest.opml import Subscription, parse_opml, write_opml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"

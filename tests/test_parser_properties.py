@@ -24,11 +24,11 @@ from reader.ingest.feeds import parse_feed
 from reader.ingest.html import parse_html
 from reader.ingest.markdown import parse_markdown
 from reader.ingest.opml import parse_opml
-from reader.ingest.sanitize import clean_text
 from reader.ingest.sniff import sniff
 from reader.ingest.text import parse_text
 from reader.models import Article
 from reader.query import Query, QueryError, parse_query
+from reader.sanitize import clean_text
 from tests.hostile import unsafe_or_invisible
 
 TODAY = date(2026, 11, 1)

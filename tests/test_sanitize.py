@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from reader.ingest.sanitize import clean_text
+from reader.sanitize import clean_text
 
 ESC = "\x1b"
 

@@ -70,7 +70,7 @@ def test_feed_backed_library(snap_compare, tmp_path: Path) -> None:
 def test_refresh_in_progress(snap_compare, tmp_path: Path) -> None:
     async def halfway(pilot: Pilot) -> None:
         from reader.app.widgets.refresh_status import RefreshStatus
-        from reader.refresh import FeedOutcome
+        from reader.sources.refresh import FeedOutcome
 
         status = pilot.app.query_one(RefreshStatus)
         feed = pilot.app.store.feeds()[0]
@@ -130,7 +130,7 @@ def test_help_lists_the_users_own_keys(snap_compare, tmp_path: Path) -> None:
 
 
 def test_a_long_outline_says_how_many_sections_it_leaves_out(snap_compare, tmp_path: Path) -> None:
-    from reader.library import add_targets
+    from reader.sources.library import add_targets
     from reader.store import Store
 
     path = tmp_path / "long.md"

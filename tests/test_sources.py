@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.library import add_targets
+from reader.cli.main import main
+from reader.sources.library import add_targets
 from reader.store import Store
 from tests.httpserver import FixtureServer
 

@@ -170,7 +170,7 @@ def test_search_counts_and_pages_agree_with_the_full_list(store: Store, text: st
     from datetime import date
 
     from reader.query import parse_query
-    from reader.safe import MATCH_START
+    from reader.query.snippets import MATCH_START
 
     ids = [store.add(make_article(n, title=f"Article {n} {'x ' * n}"))[0] for n in range(9)]
     store.set_read(ids[2])

@@ -15,7 +15,7 @@ from reader.app.history import Change, History
 from reader.app.widgets.article_list import PAGE_SIZE
 from reader.app.widgets.query_bar import QueryBar
 from reader.query import Query, Sort
-from reader.safe import safe_line
+from reader.sanitize import clean_line
 from reader.store import Store
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class LibraryActions:
     def _start_search(self, query: Query) -> None:
         self._stop_search()
         self._searching = self.store.list_reader()
-        self.article_list.border_subtitle = Content(safe_line(f"{query.describe()} · searching…"))
+        self.article_list.border_subtitle = Content(clean_line(f"{query.describe()} · searching…"))
         self._search(query, self._searching)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -219,7 +219,7 @@ class LibraryActions:
         item = self._current_item()
         stored = self.store.get(item.id) if item is not None else None
         link = stored.article.link if stored else None
-        from reader.fetch import is_web_url
+        from reader.sources.fetch import is_web_url
 
         if not link or not is_web_url(link):
             self.notify("This article has no web link.", severity="warning", timeout=3)

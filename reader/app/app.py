@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from reader.app.actions import LibraryActions
+from reader.app.bindings import APP_BINDINGS
 from reader.app.feed_actions import FeedActions
 from reader.app.guard import reports_store_errors
 from reader.app.history import History
@@ -26,10 +27,9 @@ from reader.app.widgets.query_bar import DEBOUNCE, QueryBar
 from reader.app.widgets.reader_view import ReaderView, section_label
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config, ConfigError, save_theme
-from reader.ingest.sanitize import clean_text
 from reader.insight import analyse
 from reader.models import Insight, StoredArticle
-from reader.safe import safe_line
+from reader.sanitize import clean_line, clean_text
 from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
@@ -43,50 +43,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (your place is kept)"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus_next"),
-        Binding(
-            "shift+tab", "app.focus_previous", "Previous pane", show=False,
-            id="app.focus_previous",
-        ),
-        Binding("right_square_bracket", "next_section", "Next §", key_display="]",
-                id="app.next_section", tooltip="Jump to the next section"),
-        Binding("left_square_bracket", "previous_section", "Prev §", key_display="[",
-                id="app.previous_section", tooltip="Jump to the previous section"),
-        Binding("space", "page_down", "Page/next unread", show=False, id="app.page_down",
-                tooltip="Page down; at the end, open the next unread article"),
-        Binding("slash", "search", "Search", key_display="/", id="app.search",
-                tooltip="Search and filter the list as you type"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
-        Binding("m", "toggle_read", "Read/unread", id="app.toggle_read"),
-        Binding("u", "filter_unread", "Unread only", id="app.filter_unread"),
-        Binding("B", "filter_bookmarked", "Bookmarked only", key_display="B",
-                id="app.filter_bookmarked"),
-        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
-                tooltip="Sort by date, oldest, title, source, length"),
-        Binding("t", "edit_tags", "Tags", show=False, id="app.tags",
-                tooltip="Add or remove tags on the article"),
-        Binding("M", "mark_all_read", "Mark all read", show=False, key_display="M",
-                id="app.mark_all_read", tooltip="Mark every article in the list read"),
-        Binding("z", "undo", "Undo", show=False, id="app.undo",
-                tooltip="Undo the last bookmark, read or tag change"),
-        Binding("o", "open_link", "Open link", show=False, id="app.open_link",
-                tooltip="Open the article's web page in the browser"),
-        Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link",
-                tooltip="Copy the article's web address"),
-        Binding("a", "add", "Add", show=False, id="app.add",
-                tooltip="Add articles from a file, folder, web page or feed"),
-        Binding("r", "refresh", "Refresh", id="app.refresh", tooltip="Fetch every feed"),
-        Binding("f", "fulltext", "Full text", show=False, id="app.fulltext",
-                tooltip="Replace a feed teaser with the full article from its link"),
-        Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme",
-                tooltip="Choose a colour theme (kept in the config file)"),
-        Binding("backslash", "toggle_list", "Toggle list", show=False, key_display="\\",
-                id="app.toggle_list"),
-        Binding("i", "toggle_sidebar", "Toggle sidebar", show=False, id="app.toggle_sidebar"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -265,7 +222,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
     def _update_list_title(self) -> None:
         query = self.article_list.query_filter
         self.article_list.border_subtitle = Content(
-            safe_line(f"{query.describe()} · {self.article_list.total:,}")
+            clean_line(f"{query.describe()} · {self.article_list.total:,}")
         )
 
     # -- messages --------------------------------------------------------------------------
@@ -308,12 +265,11 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from reader.app.bindings import all_bindings
+        from reader.app.bindings import PALETTE_BINDINGS, all_bindings
         from reader.app.screens.help import HelpScreen
 
-        groups = [*all_bindings(), ("Search bar", QueryBar.BINDINGS)]
-        palette = [Binding("ctrl+p", "command_palette", "Command palette", id="palette")]
-        self.push_screen(HelpScreen([*groups, ("Commands", palette)], keymap=self.config.keys))
+        groups = [*all_bindings(), ("Commands", PALETTE_BINDINGS)]
+        self.push_screen(HelpScreen(groups, keymap=self.config.keys))
 
     def action_next_section(self) -> None:
         self.reader.next_section()

@@ -13,7 +13,7 @@ from reader.models import Feed
 from reader.store import Store
 
 if TYPE_CHECKING:
-    from reader.refresh import FeedFetch
+    from reader.sources.refresh import FeedFetch
 
 REFRESH_WORKERS = 8
 
@@ -31,7 +31,7 @@ class FeedActions:
     @reports_store_errors
     async def action_refresh(self) -> None:
         """Fetch every feed in threads, storing each one's entries as it arrives."""
-        from reader.refresh import apply_fetch, fetch_feed
+        from reader.sources.refresh import apply_fetch, fetch_feed
 
         feeds = self.store.feeds()
         if not feeds:
@@ -59,8 +59,8 @@ class FeedActions:
     @reports_store_errors
     async def action_fulltext(self) -> None:
         """Replace the open article (a feed teaser) with the full article from its link."""
-        from reader.fulltext import fetch_full_article
         from reader.ingest import IngestError
+        from reader.sources.fulltext import fetch_full_article
 
         stored = self.store.get(self.open_id) if self.open_id is not None else None
         if stored is None:
@@ -85,7 +85,7 @@ class FeedActions:
         from pathlib import Path
 
         from reader.app.screens.dialogs import AddScreen
-        from reader.library import AddReport, read_targets
+        from reader.sources.library import AddReport, read_targets
 
         target = await self.push_screen_wait(AddScreen())  # type: ignore[attr-defined]
         if not target:

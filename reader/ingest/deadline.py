@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 
 PARSE_SECONDS = 60.0
 """Measured: a 1 MB HTML page parses in about 2.5 s, a 20 MB one (the size cap) in about 50."""

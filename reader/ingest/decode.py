@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM begins with UTF-16's.

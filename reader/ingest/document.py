@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 from reader.models import Article
 
 if TYPE_CHECKING:

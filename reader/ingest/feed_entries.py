@@ -19,10 +19,10 @@ from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.html import parse_html_fragment
-from reader.ingest.sanitize import clean_text
 from reader.ingest.structure import TextFixer
 from reader.ingest.titles import derive_title
 from reader.models import Article, Block, Link, Repair, Section, TitleOrigin
+from reader.sanitize import clean_text
 
 LinkKind = Literal["link", "image"]
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})

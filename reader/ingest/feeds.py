@@ -31,6 +31,7 @@ from urllib.parse import urljoin
 from pydantic import BaseModel, Field
 
 from reader.ingest.decode import decode_bytes
+from reader.ingest.errors import IngestError
 from reader.ingest.feed_entries import (
     HTML_TYPES,
     RawEntry,
@@ -43,7 +44,6 @@ from reader.ingest.feed_entries import (
     plain_line,
     safe_url,
 )
-from reader.ingest.files import IngestError
 from reader.models import Article
 
 MAX_FEED_BYTES = 20 * 1024 * 1024

@@ -14,9 +14,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from reader.ingest.files import IngestError
+from reader.ingest.errors import IngestError
 from reader.ingest.htmltree import tree_pieces
-from reader.ingest.sanitize import clean_text, strip_escape_sequences
 from reader.ingest.structure import (
     Bullets,
     Heading,
@@ -29,6 +28,7 @@ from reader.ingest.structure import (
 )
 from reader.ingest.titles import derive_title
 from reader.models import Article, Link, Repair, Section, TitleOrigin
+from reader.sanitize import clean_text, strip_escape_sequences
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

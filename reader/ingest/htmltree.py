@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.ingest.repair import repair_text
-from reader.ingest.sanitize import clean_text
 from reader.ingest.structure import (
     Bullets,
     Code,
@@ -25,6 +24,7 @@ from reader.ingest.structure import (
     squash,
 )
 from reader.models import Link
+from reader.sanitize import clean_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

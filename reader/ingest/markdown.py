@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from reader.ingest.feed_entries import safe_url
 from reader.ingest.htmltree import tree_pieces
-from reader.ingest.sanitize import clean_text
 from reader.ingest.structure import (
     Heading,
     Piece,
@@ -29,6 +28,7 @@ from reader.ingest.structure import (
 )
 from reader.ingest.titles import derive_title
 from reader.models import Article, TitleOrigin
+from reader.sanitize import clean_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel
 
-from reader.ingest.files import IngestError
-from reader.ingest.sanitize import clean_line, clean_text
+from reader.ingest.errors import IngestError
+from reader.sanitize import clean_line, clean_text
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 """Larger files are refused: a subscription list of tens of thousands of feeds is far smaller."""

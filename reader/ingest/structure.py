@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.ingest.repair import repair_text
-from reader.ingest.sanitize import clean_text_and_count, strip_escape_sequences
 from reader.ingest.titles import is_faq_heading
 from reader.models import Block, Repair, Section
+from reader.sanitize import clean_text_and_count, strip_escape_sequences
 
 
 @dataclass

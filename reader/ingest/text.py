@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.repair import repair_text
-from reader.ingest.sanitize import clean_text_and_count, strip_escape_sequences
 from reader.ingest.titles import derive_title, first_sentence, is_faq_heading, is_known_heading
 from reader.models import Article, Block, Repair, Section, TitleOrigin
+from reader.sanitize import clean_text_and_count, strip_escape_sequences
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*•◦▪‣]|\d{1,3}[.)])[ \t]+(?=\S)")
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["'’”)\]]*$""")

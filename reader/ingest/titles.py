@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.sanitize import clean_text
 from reader.models import Section, TitleOrigin
+from reader.sanitize import clean_text
 
 _SPACES = re.compile(r"[ \t]+")
 

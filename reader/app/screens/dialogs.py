@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from reader.safe import safe_line
+from reader.app.bindings import ADD_BINDINGS, CONFIRM_BINDINGS, TAGS_BINDINGS
+from reader.sanitize import clean_line
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask before doing something to many articles. y/enter confirms, n/escape cancels."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = CONFIRM_BINDINGS
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -43,7 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class TagScreen(ModalScreen[list[str] | None]):
     """Edit tags: `ai, world models` adds, `-old` removes. Enter saves, escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
+    BINDINGS = TAGS_BINDINGS
 
     def __init__(self, title: str, tags: list[str]) -> None:
         super().__init__()
@@ -52,7 +49,7 @@ class TagScreen(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Tags for: {safe_line(self._title)}", markup=False)
+            yield Label(f"Tags for: {clean_line(self._title)}", markup=False)
             current = ", ".join(self._tags) if self._tags else "none yet"
             yield Label(f"Now: {current}", markup=False, classes="dim")
             yield Input(placeholder="ai, world models, -old  (enter saves, escape cancels)")
@@ -68,7 +65,7 @@ class TagScreen(ModalScreen[list[str] | None]):
 class AddScreen(ModalScreen[str | None]):
     """Add articles: a file, a folder or a web address. Enter adds, escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="add.cancel")]
+    BINDINGS = ADD_BINDINGS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

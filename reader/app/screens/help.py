@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.app.bindings import HELP_BINDINGS
+
 
 def binding_rows(
     bindings: Iterable[BindingType],
@@ -43,7 +45,7 @@ def binding_rows(
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped by where it works. Escape, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close")]
+    BINDINGS = HELP_BINDINGS
 
     def __init__(
         self,

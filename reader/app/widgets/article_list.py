@@ -10,7 +10,6 @@ from collections import OrderedDict
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
@@ -18,10 +17,12 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app.bindings import LIST_BINDINGS
 from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.app.widgets.styling import component_style
 from reader.models import ListItem
-from reader.safe import MATCH_START, safe_line, snippet_parts
+from reader.query.snippets import MATCH_START, snippet_parts
+from reader.sanitize import clean_line
 from reader.store import Query, Store
 
 ROW_HEIGHT = 2
@@ -38,15 +39,7 @@ BOOKMARK_MARK = "★"
 class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
     """Every article the current filter admits, newest first, two lines a row."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
-    ]
+    BINDINGS = LIST_BINDINGS
 
     COMPONENT_CLASSES = {
         "article-list--cursor",
@@ -210,13 +203,13 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
                 (f" {unread}", base + mark_style),
                 (bookmark, base + mark_style),
                 (" ", base),
-                (safe_line(item.title), title_style),
+                (clean_line(item.title), title_style),
                 style=base,
                 end="",
             )
         if item.snippet:
             return self._snippet_text(item.snippet, base, muted)
-        meta = f"{item.reading_minutes} min · {safe_line(item.source)}"
+        meta = f"{item.reading_minutes} min · {clean_line(item.source)}"
         if item.published is not None:
             meta = f"{item.published:%Y-%m-%d} · {meta}"
         return Text.assemble(("    ", base), (meta, muted), style=base, end="")

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.models import Article, Block, Section
-from reader.safe import safe_line, safe_text
+from reader.sanitize import clean_line, safe_text
 
 UNTITLED_SECTION = "Top"
 """How the lead before the first heading is named in the outline and the position."""
@@ -64,10 +64,10 @@ def repair_note(article: Article) -> str:
 
 def header(article: Article, palette: Palette) -> RenderableType:
     """Title, source, length, how the title was found, and any repair note."""
-    parts = [Text(safe_line(article.title), style=BOLD)]
-    meta = [safe_line(article.source)] if article.source else []
+    parts = [Text(clean_line(article.title), style=BOLD)]
+    meta = [clean_line(article.source)] if article.source else []
     if article.author:
-        meta.append(safe_line(article.author))
+        meta.append(clean_line(article.author))
     if article.published:
         meta.append(article.published.date().isoformat())
     meta.append(f"{article.reading_minutes} min read")
@@ -108,7 +108,7 @@ def section(
     parts: list[RenderableType] = []
     if section.title or total > 1:
         heading = Text(f"§ {index + 1}  ", style=palette.muted + BOLD)
-        heading.append(section_label(safe_line(section.title)), style=BOLD)
+        heading.append(section_label(clean_line(section.title)), style=BOLD)
         parts += [heading, Text("")]
     for block in section.blocks:
         parts.append(_block(block, palette, flagged, highlight))

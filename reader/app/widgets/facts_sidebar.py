@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.models import Fact, Insight
-from reader.safe import safe_line
+from reader.sanitize import clean_line
 
 FACT_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("Figures", ("money", "percent", "count", "duration")),
@@ -90,7 +90,7 @@ class FactsSidebar(QuietVirtualSize, OptionList):
     def _entry(self, text: str, section: int, sentence: str) -> Option:
         option_id = f"entry-{len(self._sources)}"
         self._sources[option_id] = Source(section, sentence)
-        return Option(Text(safe_line(text), end=""), id=option_id)
+        return Option(Text(clean_line(text), end=""), id=option_id)
 
     def _fact(self, fact: Fact) -> Option:
         text = fact.text

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
+from reader.app.bindings import SEARCH_BAR_BINDINGS
 from reader.query import Query, QueryError, parse_query
-from reader.safe import safe_line
+from reader.sanitize import clean_line
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the list is filtered, so fast typing stays fast."""
@@ -20,9 +20,7 @@ DEBOUNCE = 0.15
 class QueryBar(Input):
     """A query in reader's syntax, e.g. `is:unread tag:ai "world models"`."""
 
-    BINDINGS = [
-        Binding("escape", "clear_or_leave", "Clear / back to the list", id="search.escape"),
-    ]
+    BINDINGS = SEARCH_BAR_BINDINGS
 
     class QueryChanged(Message):
         """The bar holds a new valid query."""
@@ -64,7 +62,7 @@ class QueryBar(Input):
             query = parse_query(self.value, today=self._today or date.today())
         except QueryError as error:
             self.error = str(error)
-            self.border_subtitle = Content(safe_line(self.error))
+            self.border_subtitle = Content(clean_line(self.error))
             self.add_class("-invalid")
             return
         self.error = None

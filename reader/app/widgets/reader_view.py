@@ -15,7 +15,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -23,12 +22,13 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_render import Palette, section_label
 from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
-from reader.safe import safe_line
+from reader.sanitize import clean_line
 
 __all__ = ["ReaderView", "section_label"]
 
@@ -43,10 +43,7 @@ HEAD = -1
 class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     """The open article. Scrolls; `[`/`]` jump between sections (bound on the app)."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="reader.up"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     COMPONENT_CLASSES = {
         "reader-view--muted",
@@ -223,7 +220,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                 entry = draw.outline_entry(
                     number + 1,
                     digits,
-                    section_label(safe_line(title)),
+                    section_label(clean_line(title)),
                     current=number == self.current_section,
                     palette=palette,
                 )
@@ -341,7 +338,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
 
     def _update_position(self, *, post: bool, previous: int | None = None) -> None:
         # A section title is article text: a Content is never parsed as markup.
-        self.border_subtitle = Content(safe_line(self.position_text))
+        self.border_subtitle = Content(clean_line(self.position_text))
         if previous is not None and previous != self.current_section:
             self._refresh_part(HEAD)
         if post and self.article_id is not None:

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
-from reader.safe import safe_line
+from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
-    from reader.refresh import FeedOutcome
+    from reader.sources.refresh import FeedOutcome
 
 
 class RefreshStatus(Horizontal):
@@ -46,8 +46,8 @@ class RefreshStatus(Horizontal):
         self.query_one(ProgressBar).advance(1)
         self.added += outcome.added
         self.failed += outcome.failed
-        name = safe_line(outcome.feed.title or outcome.feed.url)
-        self.query_one("#refresh-last", Label).update(f"{name}: {safe_line(outcome.status)}")
+        name = clean_line(outcome.feed.title or outcome.feed.url)
+        self.query_one("#refresh-last", Label).update(f"{name}: {clean_line(outcome.status)}")
 
     def finish(self) -> None:
         self.remove_class("-running")

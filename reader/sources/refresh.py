@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from reader.fetch import Fetched, FetchError, RateLimited, fetch
 from reader.ingest import IngestError
 from reader.models import Feed
+from reader.sources.fetch import Fetched, FetchError, RateLimited, fetch
 from reader.store import Store
 
 WORKERS = 8

@@ -1,27 +1,12 @@
-"""The `reader` command: the app with no subcommand, and subcommands for scripts.
-
-Every failure the user can cause ends in one line on stderr and a non-zero exit, never a
-traceback. Textual is imported only when the app starts.
-"""
+"""The command line's grammar: every subcommand and its options (argparse)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.paths import DATA_DIR_ENV, data_dir
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class CLIError(Exception):
-    """A user-facing failure: the message is printed as one line."""
+from reader.paths import DATA_DIR_ENV
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,89 +97,3 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fulltext.add_argument("id", type=int, metavar="ID")
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return run(args)
-    except CLIError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader of our output went away (e.g. `reader list | head`): not an error.
-        sys.stderr.close()
-        return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    from reader.commands import COMMANDS, open_store
-    from reader.store import StoreError
-
-    if args.command == "config":
-        # The config file is not in the store: don't create a data folder to print a path.
-        from reader.find_commands import config
-
-        return config(None, args)  # type: ignore[arg-type]
-    if args.command is not None:
-        warn_about_config()
-    store = open_store(data_dir(getattr(args, "data_dir", None)))
-    try:
-        if args.command is None:
-            return run_app(store)
-        return COMMANDS[args.command](store, args)
-    except StoreError as error:
-        raise CLIError(str(error)) from None
-    finally:
-        store.close()
-
-
-def warn_about_config() -> None:
-    """A config file with problems is named on stderr, one line each; the command goes on
-    with the defaults for whatever was wrong. (The app shows the same lines as notices, and
-    also checks the key bindings, which would mean importing Textual here.)"""
-    from reader.config import config_path, load_config
-
-    for message in load_config(config_path())[1]:
-        print(f"reader: {message}", file=sys.stderr)
-
-
-def run_app(store: object) -> int:
-    """Start the app with the user's config; a bad config is reported in the app, not fatal."""
-    from reader.app.app import ReaderApp
-    from reader.app.bindings import binding_descriptions
-    from reader.config import config_path, load_config
-
-    path = config_path()
-    config, messages = load_config(path, known_ids=binding_descriptions().keys())
-    ReaderApp(store, config=config, config_path=path, config_messages=messages).run()  # type: ignore[arg-type]
-    return 0
-
-
-# Characters that must never reach a terminal raw, even inside a JSON string: json.dumps
-# escapes C0 controls itself, but not DEL, C1 controls, bidi overrides or zero-width marks.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
-
-def write_output(text: str, output: Path | None, summary: str) -> None:
-    """Write to a file (then say `summary`), or to standard output."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CLIError(f"{output}: cannot write ({error.strerror or error})") from None
-    print(f"{summary} to {output}")
-
-
-def print_json(data: object) -> None:
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

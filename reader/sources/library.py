@@ -11,9 +11,9 @@ from typing import BinaryIO
 from reader.ingest import IngestError, iter_article_paths
 from reader.ingest.document import Document, parse_document
 from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
-from reader.ingest.sanitize import clean_line, clean_text
 from reader.models import Article
 from reader.paths import SEEDED_KEY, seeds_dir
+from reader.sanitize import clean_line, clean_text
 from reader.store import Store
 
 SEED_SOURCE = "bundled with reader"
@@ -42,7 +42,7 @@ def read_path(path: Path) -> Document:
 
 
 def read_url(url: str) -> Document:
-    from reader.fetch import FetchError, fetch
+    from reader.sources.fetch import FetchError, fetch
 
     try:
         fetched = fetch(url)
@@ -89,7 +89,7 @@ def read_targets(
     targets: Iterable[str | Path], report: AddReport, *, stdin: BinaryIO | None = None
 ) -> list[Article]:
     """Read and parse every target (no store: safe in a worker thread); failures go to report."""
-    from reader.fetch import is_web_url
+    from reader.sources.fetch import is_web_url
 
     articles: list[Article] = []
     for target in targets:

@@ -8,6 +8,10 @@ read differently from what it contains, so everything here is removed before tex
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # Escape sequences are matched as whole units so that their parameters ("[31m", "]0;title")
 # do not linger as visible junk once the ESC itself is gone. String sequences (OSC, DCS, ...)
@@ -98,3 +102,15 @@ def strip_escape_sequences(text: str) -> tuple[str, int]:
         return text, 0
     stripped = _ESCAPES_BEFORE_REPAIR.sub("", text)
     return stripped, len(text) - len(stripped)
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """A Rich `Text` of cleaned text, for the screen; `Text` is never parsed for markup.
+
+    Everything an article brings (titles, bodies, sources) passes through here even though
+    ingest already cleaned it: a store written by an older release, or by hand, must be just
+    as safe.
+    """
+    from rich.text import Text
+
+    return Text(clean_text(text), style=style)

@@ -13,8 +13,8 @@ def fetch_full_article(teaser: Article) -> Article:
     keeps its read, bookmark and position state), its source and its date when the page has
     none.
     """
-    from reader.fetch import is_web_url
-    from reader.library import read_url
+    from reader.sources.fetch import is_web_url
+    from reader.sources.library import read_url
 
     link = teaser.link
     if not link or not is_web_url(link):

@@ -6,15 +6,14 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from reader.cli import CLIError, print_json, write_output
+from reader.cli.errors import EXIT_ERROR, EXIT_OK, CLIError
+from reader.cli.lookup import get_article
+from reader.cli.output import print_json, write_output
 from reader.ingest import IngestError
 from reader.models import Feed
-from reader.refresh import FeedOutcome, apply_fetch, fetch_feed, refresh_feeds
-from reader.safe import safe_line
+from reader.sanitize import clean_line
+from reader.sources.refresh import FeedOutcome, apply_fetch, fetch_feed, refresh_feeds
 from reader.store import Store
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def _feed_json(feed: Feed) -> dict[str, object]:
@@ -22,7 +21,7 @@ def _feed_json(feed: Feed) -> dict[str, object]:
 
 
 def feed_add(store: Store, args: argparse.Namespace) -> int:
-    from reader.fetch import is_web_url
+    from reader.sources.fetch import is_web_url
 
     url = args.url
     if not (is_web_url(url) or url.startswith("file://")):
@@ -40,7 +39,7 @@ def feed_add(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json({**_feed_json(feed), "added": outcome.added, "updated": outcome.updated})
     else:
-        print(f"subscribed to {safe_line(feed.title or feed.url)} (feed {feed.id}): "
+        print(f"subscribed to {clean_line(feed.title or feed.url)} (feed {feed.id}): "
               f"{outcome.added} new, {outcome.updated} updated")
     return EXIT_OK
 
@@ -51,8 +50,8 @@ def feed_list(store: Store, args: argparse.Namespace) -> int:
         print_json([_feed_json(feed) for feed in feeds])
         return EXIT_OK
     for feed in feeds:
-        print(f"{feed.id:>4}  {safe_line(feed.title or '(untitled)')}  {safe_line(feed.url)}  "
-              f"[{feed.articles} articles, {safe_line(feed.status)}]")
+        print(f"{feed.id:>4}  {clean_line(feed.title or '(untitled)')}  {clean_line(feed.url)}  "
+              f"[{feed.articles} articles, {clean_line(feed.status)}]")
     return EXIT_OK
 
 
@@ -82,7 +81,7 @@ def feed_import(store: Store, args: argparse.Namespace) -> int:
         print(f"reader: {message}", file=sys.stderr)
     print(f"subscribed to {new} new feeds ({len(subscriptions) - new} already there, "
           f"{len(refused)} refused); run `reader refresh` to fetch them")
-    return EXIT_FAILED if refused else EXIT_OK
+    return EXIT_ERROR if refused else EXIT_OK
 
 
 def feed_export(store: Store, args: argparse.Namespace) -> int:
@@ -133,20 +132,18 @@ def refresh(store: Store, args: argparse.Namespace) -> int:
         ])
     else:
         for outcome in outcomes:
-            name = safe_line(outcome.feed.title or outcome.feed.url)
+            name = clean_line(outcome.feed.title or outcome.feed.url)
             if outcome.failed:
-                print(f"reader: {safe_line(outcome.status)}", file=sys.stderr)
+                print(f"reader: {clean_line(outcome.status)}", file=sys.stderr)
             else:
                 print(f"{name}: {outcome.status}, {outcome.added} new, {outcome.updated} updated")
-    return EXIT_FAILED if any(outcome.failed for outcome in outcomes) else EXIT_OK
+    return EXIT_ERROR if any(outcome.failed for outcome in outcomes) else EXIT_OK
 
 
 def fulltext(store: Store, args: argparse.Namespace) -> int:
-    from reader.fulltext import fetch_full_article
+    from reader.sources.fulltext import fetch_full_article
 
-    stored = store.get(args.id)
-    if stored is None:
-        raise CLIError(f"no article with id {args.id} (see `reader list`)")
+    stored = get_article(store, args.id)
     try:
         article = fetch_full_article(stored.article)
     except IngestError as error:
