@@ -49,7 +49,7 @@ def make_app(kind: str, data_dir: Path | None) -> App[None]:
         from reader.cli.lookup import open_store
 
         assert data_dir is not None
-        app: App[None] = ReaderApp(open_store(data_dir))
+        app: App[None] = ReaderApp(open_store(data_dir), freeze_gc=True)  # as `reader` runs it
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from minimal_app import MinimalApp

@@ -30,7 +30,7 @@ def main() -> None:
 
         marks["imported"] = time.perf_counter()
         # As the `reader` command starts the app: open the store, then run the app on it.
-        app = ReaderApp(open_store(Path(sys.argv[2])))
+        app = ReaderApp(open_store(Path(sys.argv[2])), freeze_gc=True)  # as `reader` runs it
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from minimal_app import MinimalApp

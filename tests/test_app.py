@@ -171,12 +171,28 @@ async def test_q_quits(tmp_path: Path) -> None:
 
 
 async def test_command_palette_offers_the_same_actions(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from reader.app.commands import ReaderCommands
+
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE):
-        titles = [command.title for command in app.get_system_commands(app.screen)]
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [name for name, *_ in ReaderCommands(app.screen)._commands()]
         for wanted in ("Bookmark", "Jump to the next section", "Unread only"):
             assert wanted in titles
         assert "Go to § 10: Frequently Asked Questions" in titles
+        # Through the palette itself: a section by name.
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*"Frequently".replace(" ", ""))
+        await wait_for(
+            pilot,
+            lambda: any("Frequently" in str(hit.prompt) for hit in app.screen.query_one(
+                "CommandList").options),
+            "the section among the hits",
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.current_section == 9, "the jump to § 10")
 
 
 async def test_state_survives_a_restart(tmp_path: Path) -> None:

@@ -200,10 +200,7 @@ async def test_a_adds_a_file_from_inside_the_app(tmp_path: Path) -> None:
 async def test_searches_run_off_the_app_thread_and_a_stale_one_never_shows(
     tmp_path: Path,
 ) -> None:
-    import contextlib
     from datetime import date
-
-    from textual.worker import WorkerCancelled
 
     from reader.query import parse_query
 
@@ -211,15 +208,12 @@ async def test_searches_run_off_the_app_thread_and_a_stale_one_never_shows(
     async with app.run_test(size=SIZE) as pilot:
         first = parse_query("lecun", today=date(2026, 11, 29))
         second = parse_query("welcome", today=date(2026, 11, 29))
-        app._set_filter(first)
-        app._set_filter(second)  # typed on before the first search came back
-        for worker in list(app.workers):
-            with contextlib.suppress(WorkerCancelled):
-                await worker.wait()
-        await pilot.pause()
+        app.article_list.set_filter(first)
+        app.article_list.set_filter(second)  # typed on before the first search came back
+        await settle(pilot)
         assert app.article_list.query_filter == second
         assert app.article_list.total == 1
         assert app.article_list.item_at(0).title.startswith("Welcome")
         # A result for a query no longer wanted is dropped.
-        app._show_search(first, 99, [])
+        app.article_list._show_search(first, 99, [])
         assert app.article_list.query_filter == second and app.article_list.total == 1

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.content import Content
-from textual.worker import get_current_worker
 
 from reader.app.guard import reports_store_errors
-from reader.app.history import Change, History
-from reader.app.widgets.article_list import PAGE_SIZE
+from reader.app.history import History
 from reader.app.widgets.query_bar import QueryBar
 from reader.query import Query, Sort
-from reader.sanitize import clean_line
 from reader.store import Store
 
 if TYPE_CHECKING:
     from reader.app.widgets.article_list import ArticleList
     from reader.models import ListItem
-    from reader.store.listing import ListReader
 
 SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
 
@@ -52,25 +46,23 @@ class LibraryActions:
         item = self._current_item()
         if item is None:
             return
-        self.store.set_bookmarked(item.id, not item.bookmarked)
-        self.history.record(Change("bookmark", "bookmarked", {item.id: item.bookmarked}))
+        bookmarked = self.library.toggle_bookmark(item)
         self._state_changed(item.id, "bookmarked")
-        self.notify("Bookmarked." if not item.bookmarked else "Bookmark removed.", timeout=2)
+        self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)
 
     @reports_store_errors
     def action_toggle_read(self) -> None:
         item = self._current_item()
         if item is None:
             return
-        self.store.set_read(item.id, not item.read)
-        self.history.record(Change("read state", "read", {item.id: item.read}))
+        self.library.toggle_read(item)
         self._state_changed(item.id, "read")
 
     @work(exclusive=True, group="mark-all")
     @reports_store_errors
     async def action_mark_all_read(self) -> None:
         query = self.article_list.query_filter
-        ids = self.store.ids(replace(query, unread=True))
+        ids = self.library.unread_ids(query)
         if not ids:
             self.notify("Nothing unread here.", timeout=2)
             return
@@ -80,8 +72,7 @@ class LibraryActions:
 
         if not await self.push_screen_wait(ConfirmScreen(question)):  # type: ignore[attr-defined]
             return
-        self.store.set_read_many(ids, True)
-        self.history.record(Change(f"mark {len(ids):,} read", "read", dict.fromkeys(ids, False)))
+        self.library.mark_all_read(ids)
         self._refresh_list(self.open_id)
         self.notify(f"Marked {len(ids):,} {noun} read. z undoes it.", timeout=3)
 
@@ -93,28 +84,20 @@ class LibraryActions:
             return
         from reader.app.screens.dialogs import TagScreen
 
-        before = self.store.tags(item.id)
         answer = await self.push_screen_wait(  # type: ignore[attr-defined]
-            TagScreen(item.title, before)
+            TagScreen(item.title, self.store.tags(item.id))
         )
         if not answer:
             return
-        self.history.record(Change("tags", "tags", {item.id: before}))
-        for name in answer:
-            try:
-                if name.startswith("-"):
-                    self.store.remove_tag(item.id, name[1:])
-                else:
-                    self.store.add_tag(item.id, name)
-            except ValueError as error:
-                self.notify(f"tag {name!r}: {error}", severity="error", timeout=4)
+        for refusal in self.library.edit_tags(item.id, answer):
+            self.notify(refusal, severity="error", timeout=4)
         tags = ", ".join(self.store.tags(item.id)) or "none"
         self.notify(f"Tags: {tags}", timeout=3)
         self._refresh_list(item.id)
 
     @reports_store_errors
     def action_undo(self) -> None:
-        change = self.history.undo(self.store)
+        change = self.library.undo()
         if change is None:
             self.notify("Nothing to undo.", timeout=2)
             return
@@ -126,55 +109,10 @@ class LibraryActions:
     @property
     def list_filter(self) -> Query:
         """The filter last asked for (the list shows it once a search running for it ends)."""
-        return self._wanted_filter or self.article_list.query_filter
+        return self.article_list.wanted_filter
 
     def _set_filter(self, query: Query) -> None:
-        self._wanted_filter = query
-        if query.text:
-            self._start_search(query)
-            return
-        self._stop_search()
-        self.article_list.reload(query, keep_id=self.open_id)
-        self._update_list_title()
-
-    # -- search, off the app's thread --------------------------------------------------------
-    # A word found in most of 100,000 articles takes a few hundred ms to rank: it runs in a
-    # thread on its own read-only connection, typing goes on, and the next keystroke's
-    # search interrupts it. A search starts at its best (or newest) match: finding where the
-    # open article ranks would cost as much again.
-
-    _wanted_filter: Query | None = None
-    _searching: ListReader | None = None
-
-    def _stop_search(self) -> None:
-        if self._searching is not None:
-            self._searching.interrupt()
-            self._searching = None
-
-    def _start_search(self, query: Query) -> None:
-        self._stop_search()
-        self._searching = self.store.list_reader()
-        self.article_list.border_subtitle = Content(clean_line(f"{query.describe()} · searching…"))
-        self._search(query, self._searching)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: Query, reader: ListReader) -> None:
-        try:
-            total = reader.count(query)
-            first = reader.page(query, 0, PAGE_SIZE)
-        except sqlite3.DatabaseError:
-            return  # interrupted by a newer search (or the store is busy): it shows instead
-        finally:
-            reader.close()
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_search, query, total, first)  # type: ignore[attr-defined]
-
-    def _show_search(self, query: Query, total: int, first: list[ListItem]) -> None:
-        if query != self._wanted_filter:
-            return
-        self._searching = None
-        self.article_list.show_results(query, total, first)
-        self._update_list_title()  # type: ignore[attr-defined]
+        self.article_list.set_filter(query, keep_id=self.open_id)
 
     def action_filter_unread(self) -> None:
         current = self.list_filter

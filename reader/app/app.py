@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import gc
-from collections import OrderedDict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 
 from reader.app.actions import LibraryActions
 from reader.app.bindings import APP_BINDINGS
+from reader.app.commands import ReaderCommands
 from reader.app.feed_actions import FeedActions
 from reader.app.guard import reports_store_errors
 from reader.app.history import History
+from reader.app.library import Library
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
 from reader.app.widgets.query_bar import DEBOUNCE, QueryBar
-from reader.app.widgets.reader_view import ReaderView, section_label
+from reader.app.widgets.reader_view import ReaderView
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config, ConfigError, save_theme
-from reader.insight import analyse
-from reader.models import Insight, StoredArticle
-from reader.sanitize import clean_line, clean_text
+from reader.sanitize import clean_text
 from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
-INSIGHT_CACHE = 32
 PREVIEW_DELAY = 0.12
 
 
@@ -42,6 +36,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     TITLE = "reader"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     BINDINGS = APP_BINDINGS
 
@@ -52,18 +47,21 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         config: Config | None = None,
         config_path: Path | None = None,
         config_messages: list[str] | None = None,
+        freeze_gc: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
+        self.library = Library(store)
+        """The store with undo and the facts cache: what the keys change, without Textual."""
         self.config = config or Config()
         """The settings in force (defaults where the file said nothing or was wrong)."""
         self.config_path = config_path
         """Where a theme chosen in the app is saved (None: nowhere, e.g. in tests)."""
         self._config_messages = config_messages or []
+        self._freeze_gc = freeze_gc
         self.mark_read_on_open = self.config.mark_read_on_open
         self.open_id: int | None = None
         """The article in the reader view."""
-        self.history = History()
         self.preview_delay = PREVIEW_DELAY
         """Seconds the list cursor must rest before the article under it is previewed."""
         self._preview_timer: Timer | None = None
@@ -71,7 +69,6 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         """Seconds of quiet typing before the search bar's query applies."""
         self.cursor_blink = True
         """Whether text cursors blink (tests turn it off so snapshots are stable)."""
-        self._insights: OrderedDict[int, Insight] = OrderedDict()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -121,7 +118,6 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         for message in self._config_messages:
             self.notify(message, title="Config", severity="warning", timeout=8)
         self.article_list.reload()
-        self._update_list_title()
         self.article_list.focus()
         last = self.store.get_meta(LAST_OPEN_KEY)
         first = self.article_list.current
@@ -131,10 +127,12 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         if start is not None:
             self.article_list.select_id(start)
             await self.show_article(start)
+        # The `reader` command asks for this (not tests, which start many apps in one process).
         # What exists now (modules, classes, styles, the first article) lives as long as the
         # app: freezing it spares the collector from walking it in every full collection,
         # which were the slowest key presses (j p95 at 1k: 157 -> 53 ms; benchmarks/).
-        gc.freeze()
+        if self._freeze_gc:
+            gc.freeze()
 
     # -- articles --------------------------------------------------------------------------
 
@@ -162,25 +160,22 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         except (ConfigError, ValueError) as error:
             self.notify(f"The theme was not saved: {error}", severity="warning", timeout=6)
 
-    def insight_for(self, stored: StoredArticle) -> Insight:
-        insight = self._insights.get(stored.id)
-        if insight is None:
-            insight = analyse(stored.article)
-            self._insights[stored.id] = insight
-            if len(self._insights) > INSIGHT_CACHE:
-                self._insights.popitem(last=False)
-        return insight
+    @property
+    def history(self) -> History:
+        return self.library.history
 
     @reports_store_errors
-    async def show_article(self, article_id: int) -> None:
-        """Show an article in the reader and sidebar (a preview: it is not marked read)."""
-        if article_id == self.open_id:
+    async def show_article(self, article_id: int, *, again: bool = False) -> None:
+        """Show an article in the reader and sidebar (a preview: it is not marked read).
+
+        `again` shows it even if it is the one shown (its text changed)."""
+        if article_id == self.open_id and not again:
             return
         self.save_position()
         stored = self.store.get(article_id)
         if stored is None:
             return
-        insight = self.insight_for(stored)
+        insight = self.library.insight_for(stored)
         self.open_id = article_id
         await self.reader.show(stored, insight)
         self.sidebar.show(insight)
@@ -192,9 +187,7 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         await self.show_article(article_id)
-        item = self.store.item(article_id)
-        if item is not None and not item.read and self.mark_read_on_open:
-            self.store.set_read(article_id, True)
+        if self.mark_read_on_open and self.library.mark_opened_read(article_id):
             self._state_changed(article_id, "read")
         self.reader.focus()
 
@@ -217,13 +210,6 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
 
     def _refresh_list(self, keep_id: int | None = None) -> None:
         self.article_list.reload(keep_id=keep_id)
-        self._update_list_title()
-
-    def _update_list_title(self) -> None:
-        query = self.article_list.query_filter
-        self.article_list.border_subtitle = Content(
-            clean_line(f"{query.describe()} · {self.article_list.total:,}")
-        )
 
     # -- messages --------------------------------------------------------------------------
 
@@ -289,21 +275,3 @@ class ReaderApp(LibraryActions, FeedActions, App[None]):
     async def action_quit(self) -> None:
         self.save_position()
         self.exit()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for binding in Binding.make_bindings(self.BINDINGS):
-            if binding.description and binding.action not in {"quit"}:
-                action = binding.action
-                yield SystemCommand(
-                    binding.tooltip or binding.description,
-                    f"key: {self.get_key_display(binding)}",
-                    lambda action=action: self.run_action(action),
-                )
-        for index, title in enumerate(self.reader.section_titles):
-            yield SystemCommand(
-                f"Go to § {index + 1}: {section_label(title)}",
-                "Jump to this section of the open article",
-                lambda index=index: self.reader.jump_to_section(index),
-                discover=False,
-            )

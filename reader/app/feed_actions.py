@@ -72,9 +72,8 @@ class FeedActions:
             self.notify(str(error), severity="error", timeout=5)
             return
         self.store.add(article)
-        self._insights.pop(stored.id, None)
-        self.open_id = None
-        await self.show_article(stored.id)
+        self.library.forget_insight(stored.id)
+        await self.show_article(stored.id, again=True)
         self._refresh_list(stored.id)
 
 

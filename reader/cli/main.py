@@ -75,7 +75,9 @@ def run_app(store: Store) -> int:
 
     path = config_path()
     config, messages = load_config(path, known_ids=binding_descriptions().keys())
-    ReaderApp(store, config=config, config_path=path, config_messages=messages).run()
+    ReaderApp(
+        store, config=config, config_path=path, config_messages=messages, freeze_gc=True
+    ).run()
     return 0
 
 

@@ -6,16 +6,21 @@ Rows come from the store a page at a time and are kept in a small LRU cache, so 
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
+from textual import work
+from textual.content import Content
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.app.bindings import LIST_BINDINGS
 from reader.app.widgets.scrolling import QuietVirtualSize
@@ -24,6 +29,9 @@ from reader.models import ListItem
 from reader.query.snippets import MATCH_START, snippet_parts
 from reader.sanitize import clean_line
 from reader.store import Query, Store
+
+if TYPE_CHECKING:
+    from reader.store.listing import ListReader
 
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
@@ -74,6 +82,9 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
             self.article_id = article_id
             super().__init__()
 
+    class SearchFinished(Message):
+        """A search's results are in the list (posted once its worker is done)."""
+
     class ArticleOpened(Message):
         """The user chose an article to read (enter or click)."""
 
@@ -86,6 +97,9 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         self._store = store
         self.query_filter = Query()
         """The filter the list shows."""
+        self._wanted: Query | None = None
+        """The filter last asked for, while a search for it runs."""
+        self._searching: ListReader | None = None
         self.total = 0
         """How many articles the filter admits."""
         self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
@@ -104,11 +118,52 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         row = None if keep_id is None else self._store.position(keep_id, query)
         self._place_cursor(0 if at_top else self.cursor if row is None else row)
 
-    def show_results(self, query: Query, total: int, first_page: list[ListItem]) -> None:
-        """Show a search that was run elsewhere (a worker): its count and first page."""
+    @property
+    def wanted_filter(self) -> Query:
+        """The filter last asked for (the list shows it once a search running for it ends)."""
+        return self._wanted or self.query_filter
+
+    def set_filter(self, query: Query, keep_id: int | None = None) -> None:
+        """Show what `query` admits: at once for filters, from a worker for a text search."""
+        self._wanted = query
+        self._stop_search()
+        if query.text:
+            self._searching = self._store.list_reader()
+            self.border_subtitle = Content(clean_line(f"{query.describe()} · searching…"))
+            self._search(query, self._searching)
+            return
+        self.reload(query, keep_id=keep_id)
+
+    # A word found in most of 100,000 articles takes a few hundred ms to rank: it runs in a
+    # thread on its own read-only connection, typing goes on, and the next keystroke's search
+    # interrupts it. A search starts at its best (or newest) match: finding where the open
+    # article ranks would cost as much again.
+
+    def _stop_search(self) -> None:
+        if self._searching is not None:
+            self._searching.interrupt()
+            self._searching = None
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: Query, reader: ListReader) -> None:
+        try:
+            total = reader.count(query)
+            first = reader.page(query, 0, PAGE_SIZE)
+        except sqlite3.DatabaseError:
+            return  # interrupted by a newer search (or the store is busy): it shows instead
+        finally:
+            reader.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_search, query, total, first)
+
+    def _show_search(self, query: Query, total: int, first: list[ListItem]) -> None:
+        if query != self._wanted:
+            return
+        self._searching = None
         self._show(query, total)
-        self._pages[0] = first_page
+        self._pages[0] = first
         self._place_cursor(0)
+        self.post_message(self.SearchFinished())
 
     def _show(self, query: Query, total: int) -> None:
         """A new list: forget every page and drawn row."""
@@ -117,6 +172,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         self._strips.clear()
         self.total = total
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
+        self.border_subtitle = Content(clean_line(f"{query.describe()} · {total:,}"))
 
     def _place_cursor(self, row: int) -> None:
         self.cursor = self._clamp(row)
