@@ -40,7 +40,7 @@ async def test_slash_filters_the_list_as_you_type(tmp_path: Path) -> None:
 async def test_a_malformed_query_says_why_and_keeps_the_list(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        bar = app.query_one(QueryBar)
+        bar = app.screen.query_one(QueryBar)
         bar.debounce = 3600  # typed quickly: no query applies on the way
         await pilot.press("slash", *"iz:unread")
         bar.apply()

@@ -586,7 +586,7 @@ async def test_a_feed_title_with_markup_in_the_refresh_status(tmp_path: Path) ->
 
     app = make_hostile_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
-        status = app.query_one(RefreshStatus)
+        status = app.screen.query_one(RefreshStatus)
         status.start(2)
         feed = Feed(id=1, url="https://feed.example/rss", title="[/] [bold]Feed[/]")
         status.advance(FeedOutcome(feed, "ok", added=1))

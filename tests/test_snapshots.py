@@ -72,7 +72,7 @@ def test_refresh_in_progress(snap_compare, tmp_path: Path) -> None:
         from reader.app.widgets.refresh_status import RefreshStatus
         from reader.sources.refresh import FeedOutcome
 
-        status = pilot.app.query_one(RefreshStatus)
+        status = pilot.app.screen.query_one(RefreshStatus)
         feed = pilot.app.store.feeds()[0]
         status.start(3)
         status.advance(FeedOutcome(feed, "ok", added=3))
@@ -86,7 +86,7 @@ async def _type(pilot: Pilot, text: str) -> None:
     debounce never ends while the keys go in; then the query applies)."""
     from reader.app.widgets.query_bar import QueryBar
 
-    bar = pilot.app.query_one(QueryBar)
+    bar = pilot.app.screen.query_one(QueryBar)
     bar.debounce = 3600
     await pilot.press("slash", *[c if c != " " else "space" for c in text])
     bar.apply()

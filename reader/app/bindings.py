@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 APP_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (your place is kept)"),
-    Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
     Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus_next"),
     Binding(
         "shift+tab", "app.focus_previous", "Previous pane", show=False,
@@ -47,7 +47,7 @@ APP_BINDINGS: list[Binding] = [
     Binding("r", "refresh", "Refresh", id="app.refresh", tooltip="Fetch every feed"),
     Binding("f", "fulltext", "Full text", show=False, id="app.fulltext",
             tooltip="Replace a feed teaser with the full article from its link"),
-    Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme",
+    Binding("ctrl+t", "app.change_theme", "Theme", show=False, id="app.theme",
             tooltip="Choose a colour theme (kept in the config file)"),
     Binding("backslash", "toggle_list", "Toggle list", show=False, key_display="\\",
             id="app.toggle_list"),

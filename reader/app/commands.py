@@ -31,7 +31,7 @@ class ReaderCommands(Provider):
                 commands.append((
                     binding.tooltip or binding.description,
                     f"key: {app.get_key_display(binding)}",
-                    partial(app.run_action, binding.action),
+                    partial(self.screen.run_action, binding.action),
                     True,
                 ))
         readers = self.screen.query(ReaderView)  # the screen the palette was opened on

@@ -179,7 +179,10 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
             self._layout()
 
     def on_resize(self, _: events.Resize) -> None:
-        anchor = self.current_section if self._pinned is not None else None
+        # At the very top (the article's head) the top is kept: re-anchoring would scroll to
+        # the first section's heading.
+        pinned = self._pinned is not None and round(self.scroll_y) > 0
+        anchor = self.current_section if pinned else None
         self._layout()
         if anchor is not None and self.article_id is not None:
             self.jump_to_section(anchor, post=False)

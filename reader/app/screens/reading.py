@@ -1,0 +1,366 @@
+"""The reading screen: the three panes (list, article, key facts) and what the keys do there.
+
+The library's state changes are `Library`'s (no Textual there); this screen turns keys and
+messages into them and redraws what changed. Feeds (`r`, `f`, `a`) are `FeedTasks`'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+
+from reader.app.bindings import APP_BINDINGS
+from reader.app.feed_tasks import FeedTasks
+from reader.app.guard import reports_store_errors
+from reader.app.library import Library
+from reader.app.widgets.article_list import ArticleList
+from reader.app.widgets.facts_sidebar import FactsSidebar
+from reader.app.widgets.key_bar import KeyBar
+from reader.app.widgets.query_bar import QueryBar
+from reader.app.widgets.reader_view import ReaderView
+from reader.app.widgets.refresh_status import RefreshStatus
+from reader.config import Config
+from reader.models import ListItem
+from reader.query import Query, Sort
+from reader.store import Store
+
+LAST_OPEN_KEY = "last_open"
+SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
+
+
+class ReadingScreen(Screen[None]):
+    """Article list, reader view and facts sidebar, over one library."""
+
+    BINDINGS = APP_BINDINGS
+
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        *,
+        preview_delay: float,
+        search_debounce: float,
+        cursor_blink: bool,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.store: Store = library.store
+        self.config = config
+        self.preview_delay = preview_delay
+        """Seconds the list cursor must rest before the article under it is previewed."""
+        self._search_debounce = search_debounce
+        self._cursor_blink = cursor_blink
+        self.open_id: int | None = None
+        """The article in the reader view."""
+        self._preview_timer: Timer | None = None
+        self.feeds = FeedTasks(self)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield QueryBar(id="query", debounce=self._search_debounce)
+                article_list = ArticleList(self.store, id="list")
+                article_list.border_title = "Articles"
+                yield article_list
+            # Each pane sits in its own container: Textual repaints every widget whose clip
+            # overlaps a change, so a list scroll would otherwise repaint the article and the
+            # sidebar too.
+            with Vertical(id="reader-pane"):
+                reader = ReaderView(id="reader")
+                reader.border_title = "Article"
+                yield reader
+            with Vertical(id="sidebar-pane"):
+                sidebar = FactsSidebar(id="sidebar")
+                sidebar.border_title = "Key facts"
+                yield sidebar
+        yield RefreshStatus()
+        yield KeyBar()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    @property
+    def sidebar(self) -> FactsSidebar:
+        return self.query_one(FactsSidebar)
+
+    async def on_mount(self) -> None:
+        self.query_one(QueryBar).cursor_blink = self._cursor_blink
+        self.query_one("#list-pane").styles.width = self.config.list_width
+        self.query_one("#sidebar-pane").styles.width = self.config.sidebar_width
+        self.reader.reading_width = self.config.reading_width
+        self.article_list.reload()
+        self.article_list.focus()
+        last = self.store.get_meta(LAST_OPEN_KEY)
+        first = self.article_list.current
+        start = int(last) if last and last.isdigit() and self.store.item(int(last)) else None
+        if start is None and first is not None:
+            start = first.id
+        if start is not None:
+            self.article_list.select_id(start)
+            await self.show_article(start)
+
+    # -- showing and opening ---------------------------------------------------------------
+
+    @reports_store_errors
+    async def show_article(self, article_id: int, *, again: bool = False) -> None:
+        """Show an article in the reader and sidebar (a preview: it is not marked read).
+
+        `again` shows it even if it is the one shown (its text changed)."""
+        if article_id == self.open_id and not again:
+            return
+        self.save_position()
+        stored = self.store.get(article_id)
+        if stored is None:
+            return
+        insight = self.library.insight_for(stored)
+        self.open_id = article_id
+        await self.reader.show(stored, insight)
+        self.sidebar.show(insight)
+        self.store.set_meta(LAST_OPEN_KEY, str(article_id))
+
+    @reports_store_errors
+    async def open_article(self, article_id: int) -> None:
+        """Open an article to read: show it, mark it read, move to the reader."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        await self.show_article(article_id)
+        if self.config.mark_read_on_open and self.library.mark_opened_read(article_id):
+            self.state_changed(article_id, "read")
+        self.reader.focus()
+
+    @reports_store_errors
+    def save_position(self) -> None:
+        reader = self.reader
+        if self.open_id is not None and reader.article_id == self.open_id:
+            self.store.set_position(self.open_id, reader.current_section, reader.scroll_y)
+
+    def state_changed(self, article_id: int, field: Literal["read", "bookmarked"]) -> None:
+        """One article was (un)read or (un)bookmarked: redraw its row where it stands, unless
+        the filter (u, B, is:) may now drop it, when the list is read again."""
+        query = self.article_list.query_filter
+        if (query.unread if field == "read" else query.bookmarked) is not None:
+            self.refresh_list(article_id)
+            return
+        item = self.store.item(article_id)
+        if item is not None:
+            self.article_list.update_item(item)
+
+    def refresh_list(self, keep_id: int | None = None) -> None:
+        self.article_list.reload(keep_id=keep_id)
+
+    def current_item(self) -> ListItem | None:
+        """The article a key acts on: the one under the list's cursor while the list has
+        focus (its preview may not have caught up yet), else the one open in the reader."""
+        if self.article_list.has_focus and self.article_list.current is not None:
+            return self.store.item(self.article_list.current.id)
+        return self.store.item(self.open_id) if self.open_id is not None else None
+
+    # -- messages --------------------------------------------------------------------------
+
+    def on_article_list_article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        # Preview once the cursor rests: holding j moves the list at key-repeat speed instead
+        # of laying out every article it passes.
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        article_id = event.article_id
+        if self.preview_delay <= 0:
+            self.run_worker(self.show_article(article_id), group="preview", exclusive=True)
+            return
+        self._preview_timer = self.set_timer(
+            self.preview_delay,
+            lambda: self.run_worker(self.show_article(article_id), group="preview", exclusive=True),
+        )
+
+    async def on_article_list_article_opened(self, event: ArticleList.ArticleOpened) -> None:
+        await self.open_article(event.article_id)
+
+    @reports_store_errors
+    def on_reader_view_position_changed(self, event: ReaderView.PositionChanged) -> None:
+        self.store.set_position(event.article_id, event.section, event.scroll)
+
+    @reports_store_errors
+    async def on_reader_view_end_reached(self, _: ReaderView.EndReached) -> None:
+        if self.open_id is None:
+            return
+        next_id = self.store.next_unread(self.open_id, self.article_list.query_filter)
+        if next_id is None:
+            self.notify("No more unread articles.", timeout=3)
+            return
+        await self.open_article(next_id)
+        self.article_list.select_id(next_id)
+
+    def on_facts_sidebar_fact_chosen(self, event: FactsSidebar.FactChosen) -> None:
+        self.reader.highlight(event.section, event.sentence)
+
+    def on_query_bar_query_changed(self, event: QueryBar.QueryChanged) -> None:
+        current = self.article_list.wanted_filter
+        # The u and B toggles stay on while the typed query changes.
+        query = event.query
+        if current.unread and query.unread is None:
+            query = replace(query, unread=True)
+        if current.bookmarked and query.bookmarked is None:
+            query = replace(query, bookmarked=True)
+        self._set_filter(query)
+
+    def on_query_bar_left(self, _: QueryBar.Left) -> None:
+        bar = self.query_one(QueryBar)
+        if not bar.value:
+            bar.remove_class("-shown")
+        self.article_list.focus()
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def action_next_section(self) -> None:
+        self.reader.next_section()
+
+    def action_previous_section(self) -> None:
+        self.reader.previous_section()
+
+    def action_page_down(self) -> None:
+        self.reader.page_down_or_end()
+
+    def action_toggle_list(self) -> None:
+        self.query_one("#list-pane").toggle_class("hidden")
+
+    def action_toggle_sidebar(self) -> None:
+        self.query_one("#sidebar-pane").toggle_class("hidden")
+
+    def action_quit(self) -> None:
+        self.save_position()
+        self.app.exit()
+
+    # -- state changes ---------------------------------------------------------------------
+
+    @reports_store_errors
+    def action_toggle_bookmark(self) -> None:
+        if (item := self.current_item()) is None:
+            return
+        bookmarked = self.library.toggle_bookmark(item)
+        self.state_changed(item.id, "bookmarked")
+        self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)
+
+    @reports_store_errors
+    def action_toggle_read(self) -> None:
+        if (item := self.current_item()) is None:
+            return
+        self.library.toggle_read(item)
+        self.state_changed(item.id, "read")
+
+    @work(exclusive=True, group="mark-all")
+    @reports_store_errors
+    async def action_mark_all_read(self) -> None:
+        query = self.article_list.query_filter
+        ids = self.library.unread_ids(query)
+        if not ids:
+            self.notify("Nothing unread here.", timeout=2)
+            return
+        noun = "article" if len(ids) == 1 else "articles"
+        from reader.app.screens.dialogs import ConfirmScreen
+
+        question = f"Mark {len(ids):,} {noun} read ({query.describe()})?"
+        if not await self.app.push_screen_wait(ConfirmScreen(question)):
+            return
+        self.library.mark_all_read(ids)
+        self.refresh_list(self.open_id)
+        self.notify(f"Marked {len(ids):,} {noun} read. z undoes it.", timeout=3)
+
+    @work(exclusive=True, group="tags")
+    @reports_store_errors
+    async def action_edit_tags(self) -> None:
+        if (item := self.current_item()) is None:
+            return
+        from reader.app.screens.dialogs import TagScreen
+
+        answer = await self.app.push_screen_wait(TagScreen(item.title, self.store.tags(item.id)))
+        if not answer:
+            return
+        for refusal in self.library.edit_tags(item.id, answer):
+            self.notify(refusal, severity="error", timeout=4)
+        tags = ", ".join(self.store.tags(item.id)) or "none"
+        self.notify(f"Tags: {tags}", timeout=3)
+        self.refresh_list(item.id)
+
+    @reports_store_errors
+    def action_undo(self) -> None:
+        change = self.library.undo()
+        if change is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.refresh_list(self.open_id)
+        self.notify(f"Undid {change.label}.", timeout=2)
+
+    # -- what the list shows ---------------------------------------------------------------
+
+    def _set_filter(self, query: Query) -> None:
+        self.article_list.set_filter(query, keep_id=self.open_id)
+
+    def action_filter_unread(self) -> None:
+        current = self.article_list.wanted_filter
+        self._set_filter(replace(current, unread=None if current.unread else True))
+
+    def action_filter_bookmarked(self) -> None:
+        current = self.article_list.wanted_filter
+        self._set_filter(replace(current, bookmarked=None if current.bookmarked else True))
+
+    def action_cycle_sort(self) -> None:
+        current = self.article_list.wanted_filter
+        order = SORTS + (["relevance"] if current.text else [])
+        position = order.index(current.sort) if current.sort in order else -1
+        query = replace(current, sort=order[(position + 1) % len(order)])
+        self._set_filter(query)
+        self.notify(f"Sorted by {query.sort}.", timeout=2)
+
+    def action_search(self) -> None:
+        bar = self.query_one(QueryBar)
+        bar.add_class("-shown")
+        bar.focus()
+
+    # -- links and feeds -------------------------------------------------------------------
+
+    def _link(self) -> str | None:
+        item = self.current_item()
+        stored = self.store.get(item.id) if item is not None else None
+        link = stored.article.link if stored else None
+        from reader.sources.fetch import is_web_url
+
+        if not link or not is_web_url(link):
+            self.notify("This article has no web link.", severity="warning", timeout=3)
+            return None
+        return link
+
+    def action_open_link(self) -> None:
+        if (link := self._link()) is not None:
+            # Only http(s) gets here, and it goes to the browser module, never to a shell.
+            self._open_in_browser(link)
+            self.notify(f"Opening {link}", timeout=3)
+
+    @work(thread=True, exclusive=True, group="browser")
+    def _open_in_browser(self, link: str) -> None:
+        import webbrowser
+
+        webbrowser.open(link, new=2)
+
+    def action_copy_link(self) -> None:
+        if (link := self._link()) is not None:
+            self.app.copy_to_clipboard(link)
+            self.notify(f"Copied {link}", timeout=3)
+
+    def action_refresh(self) -> None:
+        self.run_worker(self.feeds.refresh(), exclusive=True, group="refresh")
+
+    def action_fulltext(self) -> None:
+        self.run_worker(self.feeds.fulltext(), exclusive=True, group="fulltext")
+
+    def action_add(self) -> None:
+        self.run_worker(self.feeds.add(), exclusive=True, group="add")
