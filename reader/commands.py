@@ -153,6 +153,8 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "feed": _lazy("reader.feed_commands", "feed"),
     "refresh": _lazy("reader.feed_commands", "refresh"),
     "fulltext": _lazy("reader.feed_commands", "fulltext"),
+    "account": _lazy("reader.sync_commands", "account"),
+    "sync": _lazy("reader.sync_commands", "sync"),
     "add": cmd_add,
     "list": cmd_list,
     "show": cmd_show,
