@@ -17,6 +17,7 @@ from reader.sources.sync.http import Http
 from reader.sources.sync.model import (
     AuthError,
     Change,
+    HttpStatusError,
     RemoteFeed,
     RemoteItem,
     ServerState,
@@ -158,17 +159,25 @@ class FeverClient:
             yield [i for e in entries if isinstance(entries, list) if (i := _item(e, feeds))]
 
     def push(self, changes: list[Change]) -> list[str]:
-        """One mark per change (Fever takes one id per request)."""
+        """One mark per change (Fever takes one id per request); returns notes on dropped ones."""
+        notes = []
         for change in changes:
             if change.field == "read":
                 mark_as = "read" if change.value else "unread"
             else:
                 mark_as = "saved" if change.value else "unsaved"
             separator = "&" if "?" in self.url else "?"
-            self.http.call(f"{self.url}{separator}api", form=[
-                ("api_key", self._key), ("mark", "item"), ("as", mark_as), ("id", change.item_id),
-            ])
-        return []
+            try:
+                self.http.call(f"{self.url}{separator}api", form=[
+                    ("api_key", self._key), ("mark", "item"), ("as", mark_as),
+                    ("id", change.item_id),
+                ])
+            except HttpStatusError as error:
+                if error.status not in (400, 404, 410):
+                    raise
+                notes.append(f"item {change.item_id} is no longer on the server; "
+                             f"its change ({mark_as}) was dropped")
+        return notes
 
     def subscribe(self, feed_url: str) -> str:
         raise SyncError(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from reader.fetch import USER_AGENT, FetchError, _read_capped
-from reader.sources.sync.model import AuthError, SyncError
+from reader.sources.sync.model import AuthError, HttpStatusError, SyncError
 
 TIMEOUT = 30.0
 """Seconds for one request, connection to last byte."""
@@ -131,7 +131,7 @@ class Http:
             raise SyncError(f"{where}: the server redirects to {target}; use that address")
         if response.status in (401, 403):
             raise AuthError(f"{where}: the server refused the login (HTTP {response.status})")
-        raise SyncError(f"{where}: HTTP {response.status}")
+        raise HttpStatusError(f"{where}: HTTP {response.status}", response.status)
 
     def _error_response(
         self, error: urllib.error.HTTPError, where: str, deadline: float

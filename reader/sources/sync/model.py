@@ -13,6 +13,14 @@ class SyncError(Exception):
     """A sync step failed; the message is one line, with no secret in it."""
 
 
+class HttpStatusError(SyncError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class AuthError(SyncError):
     """The server refused the credentials (or the saved session)."""
 
