@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from reader.ingest.feed_entries import plain_line
+from reader.ingest.sanitize import clean_line
 from reader.sources.sync.accounts import Account, AccountError, load_accounts, make_client
 from reader.sources.sync.http import MAX_BYTES, TIMEOUT, Http
 from reader.sources.sync.items import item_article
@@ -143,7 +145,8 @@ def _pull(store: Store, account: Account, client: object, result: AccountResult,
     state = client.pull(progress.cursor, since)  # type: ignore[attr-defined]
     feeds = {feed.id: feed for feed in state.feeds}
     store.sync_save_feeds(account.name, (
-        (f.id, f.url, f.title, "\n".join(f.folders)) for f in state.feeds
+        (f.id, clean_line(f.url), plain_line(f.title), "\n".join(map(plain_line, f.folders)))
+        for f in state.feeds
     ))
     known = store.sync_known_items(account.name)
     have = {item.id for item in state.items}
@@ -178,6 +181,7 @@ def _store_items(store: Store, account: str, items: list[RemoteItem],
         else:
             result.updated += 1
         feed = feeds.get(item.feed_id)
-        tags = sorted({t for name in (feed.folders if feed else ()) if (t := normalise_tag(name))})
+        folders = feed.folders if feed else ()
+        tags = sorted({tag for name in folders if (tag := normalise_tag(plain_line(name)))})
         links.append((item.id, article_id, item.read, item.starred, tags))
     store.sync_link_items(account, links)
