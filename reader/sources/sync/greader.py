@@ -11,6 +11,7 @@ ids not held yet; changes go up as edit-tag POSTs, many ids each.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
 
@@ -152,11 +153,14 @@ class GReaderClient:
         raise SyncError(f"{self.url}: more than {MAX_PAGES} pages of ids in {stream}")
 
     def pull(self, cursor: str | None, since: datetime) -> ServerState:
-        feeds = self.subscriptions()
-        unread = self.item_ids(READING_LIST, ("xt", READ))
-        starred = self.item_ids(STARRED)
-        recent = self.item_ids(READING_LIST, ("ot", str(int(since.timestamp()))))
-        return ServerState(feeds=feeds, unread=unread, starred=starred, recent=recent)
+        """Four small GETs sent at once: with nothing new, one round trip's wait."""
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            feeds = pool.submit(self.subscriptions)
+            unread = pool.submit(self.item_ids, READING_LIST, ("xt", READ))
+            starred = pool.submit(self.item_ids, STARRED)
+            recent = pool.submit(self.item_ids, READING_LIST, ("ot", str(int(since.timestamp()))))
+            return ServerState(feeds=feeds.result(), unread=unread.result(),
+                               starred=starred.result(), recent=recent.result())
 
     def items(self, ids: list[str], feeds: dict[str, RemoteFeed]) -> Iterator[list[RemoteItem]]:
         """The contents of these items, in batches (unknown ids are left out by the server)."""

@@ -11,6 +11,7 @@ import http.client
 import json
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -86,6 +87,9 @@ class Http:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.requests = 0
+        self.log: list[tuple[str, Form | None, dict[str, str]]] | None = None
+        """Set to a list to record every request (benchmarks replay them to time the server)."""
+        self._lock = threading.Lock()
 
     def call(
         self,
@@ -103,7 +107,10 @@ class Http:
         )
         where = redact(url)
         deadline = time.monotonic() + self.timeout
-        self.requests += 1
+        with self._lock:
+            self.requests += 1
+            if self.log is not None:
+                self.log.append((url, form, dict(headers or {})))
         try:
             with _OPENER.open(request, timeout=self.timeout) as answer:
                 body = _read_capped(answer, where, deadline, self.max_bytes)
