@@ -135,6 +135,8 @@ def add_sync_parsers(commands: argparse._SubParsersAction, common: argparse.Argu
     sync = commands.add_parser("sync", parents=[common], help="sync with every account")
     sync.add_argument("--json", action="store_true", help="print JSON")
     sync.add_argument("--account", metavar="NAME", help="only this account")
+    sync.add_argument("--first-days", type=int, default=30, metavar="N",
+                      help="a first sync takes unread, starred and N days of the rest (30)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

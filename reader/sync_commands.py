@@ -136,6 +136,8 @@ def sync(store: Store, args: argparse.Namespace) -> int:
     from reader.sources.sync.engine import sync_accounts
 
     folder = _data_dir(args)
+    if args.first_days < 0:
+        raise CLIError("--first-days must be 0 or more")
     try:
         if not load_accounts(folder):
             print(NO_ACCOUNTS)
@@ -144,7 +146,7 @@ def sync(store: Store, args: argparse.Namespace) -> int:
         raise CLIError(str(error)) from None
     update, stop = _progress_printer()
     try:
-        results = sync_accounts(store, folder, progress=update,
+        results = sync_accounts(store, folder, progress=update, first_days=args.first_days,
                                 names=[args.account] if args.account else None)
     finally:
         stop()

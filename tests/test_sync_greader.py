@@ -261,3 +261,15 @@ def test_server_down_is_one_line_and_a_failing_exit(
     assert "secret-session" not in err
     code, out, _ = reader_cli(capsys, "--data-dir", str(tmp_path), "account", "list")
     assert "cannot connect" in out
+
+
+def test_a_rejected_session_says_to_add_the_account_again(
+    freshrss: FreshRSS, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.sources.sync.accounts import Account, save_accounts
+
+    save_accounts(tmp_path, [Account("old", "greader", freshrss.greader, freshrss.user,
+                                     f"{freshrss.user}/0000stale-session")])
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "sync")
+    assert code == 1 and err.count("\n") == 1
+    assert "refused the login" in err and "add it again" in err and "stale-session" not in err

@@ -20,8 +20,9 @@ from reader.ingest.sanitize import clean_line
 from reader.sources.sync.accounts import Account, AccountError, load_accounts, make_client
 from reader.sources.sync.http import MAX_BYTES, TIMEOUT, Http
 from reader.sources.sync.items import item_article
-from reader.sources.sync.model import Change, RemoteFeed, RemoteItem, SyncError
+from reader.sources.sync.model import AuthError, Change, RemoteFeed, RemoteItem, SyncError
 from reader.store import Store, StoreError
+from reader.store.sync_state import AccountProgress
 from reader.store.tags import normalise_tag
 
 FIRST_SYNC_DAYS = 30
@@ -107,6 +108,8 @@ def sync_account(
         _push(store, account, client, result, report)
         _pull(store, account, client, result, report, first_days, now or datetime.now(UTC))
         result.ok = True
+    except AuthError as error:
+        result.error = f"{error}; remove the account and add it again"
     except (SyncError, StoreError) as error:
         result.error = str(error)
     result.requests = http.requests
@@ -185,3 +188,12 @@ def _store_items(store: Store, account: str, items: list[RemoteItem],
         tags = sorted({tag for name in folders if (tag := normalise_tag(plain_line(name)))})
         links.append((item.id, article_id, item.read, item.starred, tags))
     store.sync_link_items(account, links)
+
+
+def account_statuses(store: Store, data_dir: Path) -> list[AccountProgress]:
+    """Each account's last sync and last error, for a status line (no network)."""
+    try:
+        accounts = load_accounts(data_dir)
+    except AccountError:
+        return []
+    return [store.sync_progress(account.name) for account in accounts]

@@ -91,11 +91,11 @@ class GReaderClient:
             try:
                 return self.http.call(f"{self.url}{API}/{path}", form=[("T", token), *form],
                                       headers=self._headers)
-            except AuthError as error:
+            except AuthError:
                 # A stale edit token gets 401 too: fetch a new one once, then give up.
                 self._token = None
                 if attempt == 2:
-                    raise AuthError(f"{error}; add the account again") from None
+                    raise
         raise AssertionError("unreachable")
 
     def token(self) -> str:
