@@ -8,9 +8,10 @@ Three syncs through the Google Reader API (`reader.sources.sync.engine.sync_acco
 queued changes (articles marked read locally, as `M` does). Each is shown beside the time the
 server alone needs to answer the same requests, measured in the same run by replaying the
 requests the sync made (recorded by `Http.log`) with plain urllib, one after another, bodies
-read and thrown away. reader's own cost is the difference: JSON, the HTML ingest of every item,
-and the SQLite writes. The sync sends its four state GETs at once; the replay sends them one by
-one, so with nothing new the ratio can be below 1.
+read and thrown away (each edit-tag is undone first, untimed, so that the replay changes as
+many items as the sync did). reader's own cost is the difference: JSON, the HTML ingest of
+every item, and the SQLite writes. The sync sends its four state GETs at once; the replay sends
+them one by one.
 
 Needs PHP (see shared/servers/README.md) and shared/ beside the repository.
 """
@@ -87,6 +88,14 @@ def replay(log: list[tuple[str, object, dict[str, str]]]) -> float:
     return time.perf_counter() - start
 
 
+def undo_edits(log: list[tuple[str, object, dict[str, str]]]) -> None:
+    """Send the opposite of each edit-tag (untimed), so that replaying it is real work again."""
+    swap = {"a": "r", "r": "a"}
+    undo = [(url, [(swap.get(k, k), v) for k, v in form], headers)  # type: ignore[union-attr]
+            for url, form, headers in log if url.endswith("/edit-tag")]
+    replay(undo)  # type: ignore[arg-type]
+
+
 def timed_sync(store: Store, account: Account) -> tuple[float, float, int, object]:
     http = Http(timeout=300)
     http.log = []
@@ -95,6 +104,7 @@ def timed_sync(store: Store, account: Account) -> tuple[float, float, int, objec
     elapsed = time.perf_counter() - start
     if not result.ok:
         raise SystemExit(f"sync failed: {result.error}")
+    undo_edits(http.log)
     return elapsed, replay(http.log), http.requests, result
 
 
@@ -143,6 +153,12 @@ def main() -> None:
                 "SELECT article_id FROM sync_items WHERE account = 'bench' LIMIT ?",
                 (args.push,))]
             store.set_read_many(ids)
+            if os.environ.get("SYNC_BENCH_PROFILE"):
+                import cProfile
+
+                cProfile.runctx("timed_sync(store, account)", globals(), locals(),
+                                os.environ["SYNC_BENCH_PROFILE"])
+                raise SystemExit(0)
             t, floor, requests, result = timed_sync(store, account)
             rows.append((f"push {len(ids):,} changes", t, floor, requests,
                          f"{result.pushed:,} pushed"))  # type: ignore[attr-defined]
