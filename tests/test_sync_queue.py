@@ -110,3 +110,34 @@ def test_sync_never_imports_textual() -> None:
 
     modules = "reader.sources.sync.engine, reader.sources.sync.accounts, reader.sync_commands"
     assert imported_after(modules, ("textual",)) == []
+
+
+def test_cli_without_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.sync_servers import reader_cli
+
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "sync")
+    assert code == 0 and "no accounts yet" in out
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "account", "list", "--json")
+    assert code == 0 and out.strip() == "[]"
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "account", "remove", "nope")
+    assert code == 1 and err.count("\n") == 1 and "no account named 'nope'" in err
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "account", "add", "greader",
+                                "ftp://example.org/", "--user", "u")
+    assert code == 1 and err.count("\n") == 1 and "https://" in err
+
+
+def test_removing_an_account_keeps_its_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.sync_servers import reader_cli
+
+    save_accounts(tmp_path, [Account("a", "fever", "http://127.0.0.1:9/fever/", "u", "key")])
+    with Store.in_dir(tmp_path) as store:
+        ids = [a for a, _ in store.add_many([make_article(1)])]
+        store.sync_link_items("a", [("1", ids[0], False, False, [])])
+        store.set_read(ids[0])
+    code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "account", "remove", "a")
+    assert code == 0 and "1 unpushed changes dropped" in out
+    assert load_accounts(tmp_path) == []
+    with Store.in_dir(tmp_path) as store:
+        assert store.get(ids[0]) is not None and store.sync_pending_count() == 0
