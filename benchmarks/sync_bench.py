@@ -145,6 +145,12 @@ def main() -> None:
         save_accounts(data, [account])
         rows = []
         with Store.in_dir(data) as store:
+            if os.environ.get("SYNC_BENCH_PROFILE_FIRST"):
+                import cProfile
+
+                cProfile.runctx("timed_sync(store, account)", globals(), locals(),
+                                os.environ["SYNC_BENCH_PROFILE_FIRST"])
+                raise SystemExit(0)
             t, floor, requests, result = timed_sync(store, account)
             rows.append(("first sync", t, floor, requests, f"{result.added:,} items"))  # type: ignore[attr-defined]
             t, floor, requests, result = timed_sync(store, account)
