@@ -237,3 +237,30 @@ def test_an_item_the_server_no_longer_knows_is_dropped_with_a_note(
     assert "item 5 is no longer on the server" in err and err.count("\n") == 1
     with Store.in_dir(tmp_path) as store:
         assert store.sync_pending_count("bad") == 0
+
+
+def test_an_unverifiable_certificate_is_refused(
+    hostile: Hostile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a self-signed certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True,
+                   timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    hostile.httpd.socket = context.wrap_socket(hostile.httpd.socket, server_side=True)
+    hostile.answer = lambda *_: Answer(body=b'{"subscriptions": []}')
+    data = tmp_path / "data"
+    save_accounts(data, [Account("bad", "greader",
+                                 f"https://127.0.0.1:{hostile.port}/api/greader.php", "u",
+                                 SECRET)])
+    err = _one_failure(capsys, data)
+    assert "TLS failed" in err or "CERTIFICATE_VERIFY_FAILED" in err
+    assert not any(h.get("Authorization") for _, _, h in hostile.seen)

@@ -166,10 +166,9 @@ class GReaderClient:
         """The contents of these items, in batches (unknown ids are left out by the server)."""
         for start in range(0, len(ids), CONTENTS_BATCH):
             batch = ids[start : start + CONTENTS_BATCH]
-            response = self.http.call(
-                f"{self.url}{API}/stream/items/contents?output=json",
-                form=[("i", long_id(item)) for item in batch], headers=self._headers,
-            )
+            # A POST: Miniflux wants the edit token on every one.
+            response = self._post("stream/items/contents?output=json",
+                                  [("i", long_id(item)) for item in batch])
             entries = response.json("stream/items/contents").get("items")
             if not isinstance(entries, list):
                 raise SyncError(f"{self.url}: stream/items/contents has no items list")
