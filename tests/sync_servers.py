@@ -241,7 +241,7 @@ def coldsweat_python() -> Path:
     cache = Path(os.environ.get("READER_TEST_CACHE") or Path.home() / ".cache" / "reader-tests")
     venv = cache / COLDSWEAT.replace("==", "-")
     python = venv / "bin" / "python"
-    if (venv / "ready").exists():
+    if (venv / "ready").exists() and python.exists():
         return python
     shutil.rmtree(venv, ignore_errors=True)
     venv.parent.mkdir(parents=True, exist_ok=True)
