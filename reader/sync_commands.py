@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reader.cli import CLIError, print_json
 from reader.paths import data_dir
@@ -66,7 +67,7 @@ def account_list(store: Store, args: argparse.Namespace) -> int:
         accounts = load_accounts(_data_dir(args))
     except AccountError as error:
         raise CLIError(str(error)) from None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for account in accounts:
         progress = store.sync_progress(account.name)
         rows.append({**account.public(), "last_sync": progress.last_sync,

@@ -17,15 +17,11 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from urllib.parse import urlsplit
 
 from reader.sources.sync.http import Http
-from reader.sources.sync.model import SyncError
-
-if TYPE_CHECKING:
-    from reader.sources.sync.fever import FeverClient
-    from reader.sources.sync.greader import GReaderClient
+from reader.sources.sync.model import SyncClient, SyncError
 
 ACCOUNTS_FILE = "accounts.json"
 PASSWORD_ENV = "READER_PASSWORD"
@@ -150,7 +146,7 @@ def login(kind: Kind, url: str, user: str, password: str, http: Http) -> str:
     return secret
 
 
-def make_client(account: Account, http: Http) -> GReaderClient | FeverClient:
+def make_client(account: Account, http: Http) -> SyncClient:
     from reader.sources.sync import fever, greader
 
     if account.kind == "greader":

@@ -14,13 +14,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from reader.ingest.feed_entries import plain_line
 from reader.ingest.sanitize import clean_line
 from reader.sources.sync.accounts import Account, AccountError, load_accounts, make_client
 from reader.sources.sync.http import MAX_BYTES, TIMEOUT, Http
 from reader.sources.sync.items import item_article
-from reader.sources.sync.model import AuthError, Change, RemoteFeed, RemoteItem, SyncError
+from reader.sources.sync.model import (
+    AuthError,
+    Change,
+    Field,
+    RemoteFeed,
+    RemoteItem,
+    SyncClient,
+    SyncError,
+)
 from reader.store import Store, StoreError
 from reader.store.sync_state import AccountProgress
 from reader.store.tags import normalise_tag
@@ -120,7 +129,7 @@ def sync_account(
     return result
 
 
-def _push(store: Store, account: Account, client: object, result: AccountResult,
+def _push(store: Store, account: Account, client: SyncClient, result: AccountResult,
           report: Progress) -> None:
     pending = store.sync_pending(account.name)
     if not pending:
@@ -128,24 +137,25 @@ def _push(store: Store, account: Account, client: object, result: AccountResult,
     report(account.name, "push", 0, len(pending))
     for start in range(0, len(pending), PUSH_BATCH):
         batch = pending[start : start + PUSH_BATCH]
-        changes = [Change(c.queue_id, c.item_id, c.field, c.value) for c in batch]  # type: ignore[arg-type]
-        result.notes.extend(client.push(changes))  # type: ignore[attr-defined]
+        changes = [Change(c.queue_id, c.item_id, cast(Field, c.field), c.value) for c in batch]
+        result.notes.extend(client.push(changes))
         # Everything queued up to the batch's newest change went up; later ones stay queued.
         store.sync_pushed(account.name, max(c.queue_id for c in batch))
         result.pushed += len(batch)
         report(account.name, "push", result.pushed, len(pending))
 
 
-def _pull(store: Store, account: Account, client: object, result: AccountResult,
+def _pull(store: Store, account: Account, client: SyncClient, result: AccountResult,
           report: Progress, first_days: int, now: datetime) -> None:
     progress = store.sync_progress(account.name)
     first = progress.last_sync is None
     if first:
         since = now - timedelta(days=first_days)
     else:
-        since = datetime.fromisoformat(progress.last_sync) - RECENT_MARGIN  # type: ignore[arg-type]
+        assert progress.last_sync is not None
+        since = datetime.fromisoformat(progress.last_sync) - RECENT_MARGIN
     report(account.name, "pull", 0, 0)
-    state = client.pull(progress.cursor, since)  # type: ignore[attr-defined]
+    state = client.pull(progress.cursor, since)
     feeds = {feed.id: feed for feed in state.feeds}
     store.sync_save_feeds(account.name, (
         (f.id, clean_line(f.url), plain_line(f.title), "\n".join(map(plain_line, f.folders)))
@@ -159,7 +169,7 @@ def _pull(store: Store, account: Account, client: object, result: AccountResult,
     report(account.name, "items", 0, total)
     _store_items(store, account.name, fresh, feeds, result)
     done = len(fresh)
-    for batch in client.items(sorted(wanted, key=int), feeds):  # type: ignore[attr-defined]
+    for batch in client.items(sorted(wanted, key=int), feeds):
         _store_items(store, account.name, batch, feeds, result)
         done += len(batch)
         report(account.name, "items", done, total)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from reader.sources.sync.http import Http
 from reader.sources.sync.model import (
@@ -61,7 +62,7 @@ class FeverClient:
         self.http = http
         self._key = key
 
-    def _call(self, *selectors: str, **params: str) -> dict[str, object]:
+    def _call(self, *selectors: str, **params: str) -> dict[str, Any]:
         query = "&".join(["api", *selectors, *(f"{k}={v}" for k, v in params.items())])
         separator = "&" if "?" in self.url else "?"
         response = self.http.call(f"{self.url}{separator}{query}", form=[("api_key", self._key)])

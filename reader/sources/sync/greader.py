@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from reader.sources.sync.http import Http, Response
@@ -79,7 +80,7 @@ class GReaderClient:
 
     # -- requests --------------------------------------------------------------------------
 
-    def _get(self, path: str, params: Iterable[tuple[str, str]] = ()) -> dict[str, object]:
+    def _get(self, path: str, params: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
         query = urlencode([("output", "json"), *params])
         response = self.http.call(f"{self.url}{API}/{path}?{query}", headers=self._headers)
         return response.json(path.split("/", 1)[0])
@@ -242,7 +243,7 @@ def _item(entry: object, feeds: dict[str, RemoteFeed]) -> RemoteItem | None:
 
 def _seconds(value: object) -> datetime | None:
     try:
-        seconds = int(value)  # type: ignore[arg-type]
+        seconds = int(value)  # type: ignore[call-overload]
         return datetime.fromtimestamp(seconds, UTC) if 0 < seconds < 2**33 else None
     except (TypeError, ValueError, OverflowError, OSError):
         return None

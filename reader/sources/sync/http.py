@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.message import Message
+from typing import Any
 
 from reader.fetch import USER_AGENT, FetchError, _read_capped
 from reader.sources.sync.model import AuthError, HttpStatusError, SyncError
@@ -68,7 +69,7 @@ class Response:
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
 
-    def json(self, what: str) -> dict[str, object]:
+    def json(self, what: str) -> dict[str, Any]:
         try:
             data = json.loads(self.body)
         except (ValueError, RecursionError):
@@ -144,7 +145,7 @@ class Http:
         self, error: urllib.error.HTTPError, where: str, deadline: float
     ) -> Response:
         try:
-            body = _read_capped(error, where, deadline, 64 * 1024) if error.fp else b""
+            body = _read_capped(error, where, deadline, 64 * 1024) if error.fp else b""  # type: ignore[arg-type]
         except (FetchError, OSError, http.client.HTTPException):
             body = b""
         return Response(error.code, body, error.headers)

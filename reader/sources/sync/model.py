@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 Field = Literal["read", "starred"]
 
@@ -74,3 +75,21 @@ class ServerState:
     cursor: str | None = None
     """Where the next sync starts (Fever: the highest item id seen)."""
     requests: int = 0
+
+
+class SyncClient(Protocol):
+    """What the engine needs of a protocol client (greader.GReaderClient, fever.FeverClient)."""
+
+    kind: str
+    can_subscribe: bool
+
+    def check(self) -> None: ...
+
+    def pull(self, cursor: str | None, since: datetime) -> ServerState: ...
+
+    def items(self, ids: list[str], feeds: dict[str, RemoteFeed]) -> Iterator[list[RemoteItem]]:
+        ...
+
+    def push(self, changes: list[Change]) -> list[str]: ...
+
+    def subscribe(self, feed_url: str) -> str: ...
