@@ -86,6 +86,9 @@ def test_accounts_file_is_private_and_a_bad_one_is_one_line(tmp_path: Path) -> N
     save_accounts(tmp_path, [Account("a", "greader", "https://x/api/greader.php", "u", "tok")])
     assert (tmp_path / "accounts.json").stat().st_mode & 0o777 == 0o600
     assert "tok" not in repr(load_accounts(tmp_path))
+    (tmp_path / "accounts.json").chmod(0o644)
+    load_accounts(tmp_path)
+    assert (tmp_path / "accounts.json").stat().st_mode & 0o777 == 0o600
     (tmp_path / "accounts.json").write_text("{not json")
     with pytest.raises(AccountError, match="not a reader accounts file"):
         load_accounts(tmp_path)

@@ -70,6 +70,11 @@ def load_accounts(data_dir: Path) -> list[Account]:
     except OSError as error:
         raise AccountError(f"{path}: cannot read ({error.strerror})") from None
     try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)  # copied or restored with looser rights: private again
+    except OSError:
+        pass
+    try:
         entries = json.loads(text)["accounts"]
         return [Account(**entry) for entry in entries]
     except (ValueError, KeyError, TypeError):
