@@ -63,8 +63,11 @@ def test_first_sync_takes_unread_starred_and_folders_as_tags(
     with Store.in_dir(data) as store:
         # The window of read items ends a minute after these were crawled: none of them.
         later = datetime.now(UTC) + timedelta(minutes=1)
-        [result] = sync_accounts(store, data, first_days=0, now=later)
+        steps: list[tuple[str, str, int, int]] = []
+        [result] = sync_accounts(store, data, first_days=0, now=later,
+                                 progress=lambda *step: steps.append(step))
     assert result.ok, result.error
+    assert steps[-1][:2] == ("fr", "items") and steps[-1][2] == steps[-1][3] >= 3
     assert local_state(data, "fr", ids[0]) is None
     assert local_state(data, "fr", ids[1]) == (True, True)
     assert local_state(data, "fr", ids[2]) == (False, False)
@@ -77,6 +80,9 @@ def test_first_sync_takes_unread_starred_and_folders_as_tags(
         assert stored.article.source == "Feed first"
         # The same HTML path as feed entries: the body became sections of text.
         assert "long enough to be a paragraph" in stored.article.body_text()
+        # One library, one search: the item is found like any article.
+        hits = store.search(Query(text='"first entry 2"'), 10, 0)
+        assert [hit.item.id for hit in hits] == [article_id]
 
 
 def test_second_sync_with_nothing_new_fetches_no_content(
