@@ -16,6 +16,7 @@ from reader.sources.sync.accounts import Account, save_accounts
 from reader.sources.sync.engine import sync_accounts
 from reader.sources.sync.http import clear_text_warning
 from reader.store import Store
+from tests.conftest import make_article
 from tests.sync_servers import reader_cli, set_local
 
 SECRET = "s3cret-session-token"
@@ -264,3 +265,25 @@ def test_an_unverifiable_certificate_is_refused(
     err = _one_failure(capsys, data)
     assert "TLS failed" in err or "CERTIFICATE_VERIFY_FAILED" in err
     assert not any(h.get("Authorization") for _, _, h in hostile.seen)
+
+
+@pytest.mark.parametrize("kind", ["greader", "fever"])
+def test_a_push_the_server_did_not_take_stays_queued(
+    hostile: Hostile, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # The server answers 200 to everything, but refuses the change in its body: a login page
+    # instead of "OK" (Google Reader), auth 0 (Fever).
+    if kind == "greader":
+        hostile.answer = lambda *_: Answer(body=b"<html>Please log in</html>")
+        url = hostile.url("/api/greader.php")
+    else:
+        hostile.answer = lambda *_: Answer(body=b'{"api_version": 3, "auth": 0}')
+        url = hostile.url("/fever/")
+    save_accounts(tmp_path, [Account("bad", kind, url, "u", SECRET)])  # type: ignore[arg-type]
+    with Store.in_dir(tmp_path) as store:
+        [(article_id, _)] = store.add_many([make_article(1)])
+        store.sync_link_items("bad", [("7", article_id, False, False, [])])
+        store.set_read(article_id)
+    _one_failure(capsys, tmp_path)
+    with Store.in_dir(tmp_path) as store:
+        assert store.sync_pending_count("bad") == 1

@@ -169,10 +169,13 @@ class FeverClient:
                 mark_as = "saved" if change.value else "unsaved"
             separator = "&" if "?" in self.url else "?"
             try:
-                self.http.call(f"{self.url}{separator}api", form=[
+                response = self.http.call(f"{self.url}{separator}api", form=[
                     ("api_key", self._key), ("mark", "item"), ("as", mark_as),
                     ("id", change.item_id),
                 ])
+                # A refused key still gets HTTP 200: the change must then stay queued.
+                if str(response.json("fever").get("auth")) != "1":
+                    raise AuthError(f"{self.url}: the server refused the login (Fever auth 0)")
             except HttpStatusError as error:
                 if error.status not in (400, 404, 410):
                     raise

@@ -187,7 +187,10 @@ class GReaderClient:
             for start in range(0, len(ids), EDIT_BATCH):
                 batch = ids[start : start + EDIT_BATCH]
                 form = [(action, tag), *(("i", long_id(item)) for item in batch)]
-                self._post("edit-tag", form)
+                answer = self._post("edit-tag", form).text().strip()
+                # Anything but OK (a login page from a proxy, say): the changes stay queued.
+                if answer.upper() != "OK":
+                    raise SyncError(f"{self.url}: edit-tag was not accepted ({answer[:40]!r})")
         return []
 
     def subscribe(self, feed_url: str) -> str:
