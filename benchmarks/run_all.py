@@ -11,8 +11,8 @@ For each size, a generated library (generate_library.py) in a temporary data fol
 - key to frame: list down (j), page down, open (enter), next section (]), bookmark (b) and the
   unread filter (u), from the middle of the list, p50/p95 (app_session.py);
 - store queries: page, count, position, next_unread, get, p50/p95, in this process;
-- import: plain-text files per second through reader.sources.library on one core, into an empty store
-  (the baseline) and into the library (import_files.py);
+- import: plain-text files per second through reader.sources.library on one core, into an
+  empty store (the baseline) and into the library (import_files.py);
 - peak memory: max RSS of a process that opens the app and browses 200 key presses, vs the
   minimal app doing the same.
 

@@ -70,3 +70,4 @@ def seed_path() -> Path:
 
 # The local HTTP server fixture, for every test that fetches.
 from tests.httpserver import http_server  # noqa: E402, F401
+from tests.sync_servers import coldsweat, feed_site, freshrss  # noqa: E402, F401

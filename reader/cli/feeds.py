@@ -24,6 +24,10 @@ def feed_add(store: Store, args: argparse.Namespace) -> int:
     from reader.sources.fetch import is_web_url
 
     url = args.url
+    if getattr(args, "account", None):
+        from reader.cli.sync import feed_add_remote
+
+        return feed_add_remote(store, args)
     if not (is_web_url(url) or url.startswith("file://")):
         raise CLIError(f"{url}: a feed URL must be http(s) (or file://)")
     existing = store.feed_by_url(url)

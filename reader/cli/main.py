@@ -108,6 +108,8 @@ COMMANDS: dict[str, Command] = {
     "feed": _lazy("feeds", "feed"),
     "refresh": _lazy("feeds", "refresh"),
     "fulltext": _lazy("feeds", "fulltext"),
+    "account": _lazy("sync", "account"),
+    "sync": _lazy("sync", "sync"),
 }
 
 

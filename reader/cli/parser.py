@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     feed_add = feeds.add_parser("add", parents=[common], help="subscribe to a feed URL")
     feed_add.add_argument("url", metavar="URL")
     feed_add.add_argument("--json", action="store_true", help="print JSON")
+    feed_add.add_argument("--account", metavar="NAME", help="subscribe on this sync account")
     feed_list = feeds.add_parser("list", parents=[common], help="list subscriptions")
     feed_list.add_argument("--json", action="store_true", help="print JSON")
     feed_remove = feeds.add_parser("remove", parents=[common], help="unsubscribe (keeps articles)")
@@ -92,8 +93,32 @@ def build_parser() -> argparse.ArgumentParser:
     refresh = commands.add_parser("refresh", parents=[common], help="fetch every feed")
     refresh.add_argument("--json", action="store_true", help="print JSON")
 
+    add_sync_parsers(commands, common)
+
     fulltext = commands.add_parser(
         "fulltext", parents=[common], help="replace a feed teaser with the full linked article"
     )
     fulltext.add_argument("id", type=int, metavar="ID")
     return parser
+
+
+def add_sync_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`reader account ...` and `reader sync` (implemented in reader.cli.sync)."""
+    account = commands.add_parser("account", parents=[common], help="manage sync accounts")
+    actions = account.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="add a FreshRSS, Miniflux, ... account")
+    add.add_argument("kind", choices=("greader", "fever"), help="the API the server speaks")
+    add.add_argument("url", metavar="URL", help="the API address, e.g. .../api/greader.php")
+    add.add_argument("--user", required=True, metavar="NAME")
+    add.add_argument("--password-command", metavar="CMD",
+                     help="prints the (API) password, e.g. 'pass show freshrss'")
+    add.add_argument("--name", metavar="NAME", help="the account's name (default: user@host)")
+    listing = actions.add_parser("list", parents=[common], help="list accounts")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = actions.add_parser("remove", parents=[common], help="remove an account")
+    remove.add_argument("name", metavar="NAME")
+    sync = commands.add_parser("sync", parents=[common], help="sync with every account")
+    sync.add_argument("--json", action="store_true", help="print JSON")
+    sync.add_argument("--account", metavar="NAME", help="only this account")
+    sync.add_argument("--first-days", type=int, default=30, metavar="N",
+                      help="a first sync takes unread, starred and N days of the rest (30)")

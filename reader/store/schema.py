@@ -73,6 +73,59 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_bookmarked_read ON articles (bookmarked, read, sort_ts DESC, id DESC);
     """,
+    # 5: sync accounts. Each change of read or bookmark state on an article that came from an
+    # account is queued by a trigger in the same transaction as the change itself, so it
+    # survives a crash and every write path (one article, mark all, another process) is
+    # covered. The sync engine writes the server's state with a row in sync_quiet, inside its
+    # own transaction, so that what it applies is not queued back.
+    """
+    CREATE TABLE sync_accounts (
+        name TEXT PRIMARY KEY,
+        cursor TEXT,
+        last_sync TEXT,
+        last_error TEXT,
+        last_attempt TEXT
+    );
+    CREATE TABLE sync_feeds (
+        account TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        folders TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (account, remote_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_items (
+        account TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (account, item_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_items_article ON sync_items (article_id);
+    CREATE TABLE sync_queue (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value INTEGER NOT NULL,
+        queued_at TEXT NOT NULL
+    );
+    CREATE INDEX sync_queue_item ON sync_queue (account, item_id, field);
+    CREATE TABLE sync_quiet (flag INTEGER NOT NULL);
+    CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON articles
+    WHEN OLD.read IS NOT NEW.read AND NOT EXISTS (SELECT 1 FROM sync_quiet)
+    BEGIN
+        INSERT INTO sync_queue (account, item_id, field, value, queued_at)
+        SELECT account, item_id, 'read', NEW.read, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM sync_items WHERE article_id = NEW.id;
+    END;
+    CREATE TRIGGER sync_queue_starred AFTER UPDATE OF bookmarked ON articles
+    WHEN OLD.bookmarked IS NOT NEW.bookmarked AND NOT EXISTS (SELECT 1 FROM sync_quiet)
+    BEGIN
+        INSERT INTO sync_queue (account, item_id, field, value, queued_at)
+        SELECT account, item_id, 'starred', NEW.bookmarked, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM sync_items WHERE article_id = NEW.id;
+    END;
+    """,
 ]
 
 # Python steps that follow a migration's SQL in the same transaction (data, not schema).

@@ -17,6 +17,7 @@ from reader.models import Article, ArticleState, ListItem, StoredArticle
 from reader.store.feeds import FeedQueries
 from reader.store.listing import LIST_COLUMNS, ListQueries, ListReader, list_item
 from reader.store.schema import SchemaTooNew, migrate
+from reader.store.sync_state import SyncStateQueries
 from reader.store.tags import TagQueries
 
 STORE_FILE = "reader.sqlite3"
@@ -54,7 +55,7 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-class Store(ListQueries, FeedQueries, TagQueries):
+class Store(ListQueries, FeedQueries, TagQueries, SyncStateQueries):
     """One open store. Not thread-safe: use it from one thread (the app's or the CLI's)."""
 
     def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
