@@ -267,7 +267,11 @@ def test_default_text_documents_every_setting_with_its_default() -> None:
         for line in text.splitlines()
     )
     document = tomllib.loads(uncommented)
-    assert set(document) == {"theme", "mark_read_on_open", "reading_width", "layout", "keys"}
+    assert set(document) == {
+        "theme", "mark_read_on_open", "reading_width", "sync_on_start", "sync_every_minutes",
+        "layout", "keys",
+    }
+    assert document["sync_every_minutes"] == 0 and document["sync_on_start"] is False
     assert set(document["layout"]) == {"list_width", "sidebar_width"}
     defaults = Config()
     assert document["mark_read_on_open"] == defaults.mark_read_on_open

@@ -279,3 +279,81 @@ def test_a_rejected_session_says_to_add_the_account_again(
     code, out, err = reader_cli(capsys, "--data-dir", str(tmp_path), "sync")
     assert code == 1 and err.count("\n") == 1
     assert "refused the login" in err and "add it again" in err and "stale-session" not in err
+
+
+# -- in the app ------------------------------------------------------------------------------
+
+
+async def test_r_in_the_app_syncs_and_the_border_says_when(
+    feed_site: FeedSite, freshrss: FreshRSS, device, tmp_path: Path
+) -> None:
+    from reader.cli.lookup import open_store
+    from tests.apphelpers import make_app, settle, wait_for
+
+    items = _feed(feed_site, freshrss, "inapp", count=3)
+    data = device("app")
+    app = make_app(store=open_store(data))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        assert "never synced" in str(app.article_list.border_title)
+        before = app.article_list.total
+        await pilot.press("r")
+        await settle(pilot)
+        await wait_for(pilot, lambda: app.article_list.total == before + len(items), "the items")
+        assert "Articles · synced" in str(app.article_list.border_title)
+        # Read here: the change is queued at once and pushed by the next r.
+        listed = app.article_list
+        row = next(r for r in range(listed.total) if listed.item_at(r).title.startswith("inapp"))
+        listed.focus()
+        listed.move_to(row)
+        await settle(pilot)
+        first = listed.current
+        assert first is not None
+        await pilot.press("m")
+        assert app.store.item(first.id).read
+        await pilot.press("r")
+        await settle(pilot)
+    app.store.close()
+    assert items[first.title] not in freshrss.unread()
+
+
+async def test_the_app_starts_and_r_says_so_in_one_notice_when_the_server_is_down(
+    device, tmp_path: Path
+) -> None:
+    from reader.cli.lookup import open_store
+    from reader.sources.sync.accounts import load_accounts, save_accounts
+    from tests.apphelpers import make_app, settle, toast_texts, wait_for
+
+    data = device("offline")
+    accounts = load_accounts(data)
+    # The same account, pointed at a port where nothing listens.
+    from dataclasses import replace
+
+    save_accounts(data, [replace(a, url="http://127.0.0.1:9/api/greader.php") for a in accounts])
+    app = make_app(store=open_store(data))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        await wait_for(pilot, lambda: toast_texts(app), "the sync notice")
+        (notice,) = [text for text in toast_texts(app) if text.startswith("Sync")]
+        assert "fr:" in notice and "\n" not in notice.removeprefix("Sync\n")
+        assert "Articles · not synced:" in str(app.article_list.border_title)
+        await pilot.press("j", "b")  # the app works as ever
+        await settle(pilot)
+    app.store.close()
+
+
+async def test_sync_on_start_runs_in_the_background(
+    feed_site: FeedSite, freshrss: FreshRSS, device
+) -> None:
+    from reader.cli.lookup import open_store
+    from reader.config import Config
+    from tests.apphelpers import make_app, settle, wait_for
+
+    items = _feed(feed_site, freshrss, "onstart", count=2)
+    app = make_app(store=open_store(device("start")), config=Config(sync_on_start=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: "synced" in str(app.article_list.border_title), "a sync")
+        titles = [app.article_list.item_at(r).title for r in range(app.article_list.total)]
+        assert set(items) <= set(titles)
+    app.store.close()

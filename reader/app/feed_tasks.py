@@ -1,4 +1,5 @@
-"""What `r`, `f` and `a` do: refresh feeds, fetch full articles, add files and pages.
+"""What `r`, `f` and `a` do: sync accounts and refresh feeds, fetch full articles, add files
+and pages.
 
 Fetching and parsing run in threads; every store write happens back on the app's thread. Each
 task is a coroutine the reading screen runs as an exclusive worker.
@@ -7,6 +8,8 @@ task is a coroutine the reading screen runs as an exclusive worker.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.app.guard import reports_store_errors
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from reader.sources.refresh import FeedFetch
+    from reader.store.sync_state import AccountProgress
 
 REFRESH_WORKERS = 8
 
@@ -35,6 +39,7 @@ class Reading(Protocol):
     def notify(self, message: str, **kwargs: Any) -> None: ...
     def query_one(self, selector: type[RefreshStatus]) -> RefreshStatus: ...
     def refresh_list(self, keep_id: int | None = None) -> None: ...
+    def set_sync_status(self, line: str) -> None: ...
     async def show_article(self, article_id: int, *, again: bool = False) -> None: ...
 
 
@@ -48,14 +53,70 @@ class FeedTasks:
     def notify(self, message: str, **kwargs: object) -> None:
         self.screen.notify(message, **kwargs)
 
+    @property
+    def data_dir(self) -> Path:
+        return self.store.path.parent
+
+    def has_accounts(self) -> bool:
+        from reader.sources.sync.accounts import accounts_path
+
+        return accounts_path(self.data_dir).exists()
+
+    def show_sync_status(self) -> None:
+        """Say on the list's border when each account last synced, or why it could not."""
+        if not self.has_accounts():
+            return
+        from reader.sources.sync.engine import account_statuses
+
+        line = sync_status_line(account_statuses(self.store, self.data_dir))
+        self.screen.set_sync_status(line)
+
+    @reports_store_errors
+    async def sync(self) -> None:
+        """Sync every account in a thread (push what changed here, pull the server's news and
+        state); the list follows. Offline or a server down is one quiet notice."""
+        if not self.has_accounts():
+            return
+        from reader.sources.sync.engine import sync_accounts
+
+        status = self.screen.query_one(RefreshStatus)
+        app = self.screen.app
+
+        def progress(account: str, step: str, done: int, total: int) -> None:
+            app.call_from_thread(status.show_sync, account, step, done, total)
+
+        status.start_sync()
+        try:
+            results = await asyncio.to_thread(
+                sync_accounts, None, self.data_dir, progress=progress
+            )
+        finally:
+            status.finish()
+        self.show_sync_status()
+        self.screen.refresh_list(self.screen.open_id)
+        failed = [result for result in results if not result.ok]
+        if failed:
+            self.notify(
+                "; ".join(f"{result.account}: {result.error}" for result in failed),
+                title="Sync", severity="warning", timeout=6,
+            )
+
     @reports_store_errors
     async def refresh(self) -> None:
-        """Fetch every feed in threads, storing each one's entries as it arrives."""
+        """`r`: sync the accounts, then fetch every feed in threads, storing each one's
+        entries as it arrives."""
         from reader.sources.refresh import apply_fetch, fetch_feed
 
+        accounts = self.has_accounts()
+        if accounts:
+            await self.sync()
         feeds = self.store.feeds()
         if not feeds:
-            self.notify("No feeds yet: subscribe with `reader feed add URL`.", timeout=4)
+            if not accounts:
+                self.notify(
+                    "No feeds or accounts yet: `reader feed add URL` or `reader account add`.",
+                    timeout=4,
+                )
             return
         status = self.screen.query_one(RefreshStatus)
         status.start(len(feeds))
@@ -121,3 +182,26 @@ class FeedTasks:
             f"failed {len(report.errors)}.",
             timeout=4,
         )
+
+
+def sync_status_line(statuses: list[AccountProgress], today: datetime | None = None) -> str:
+    """`synced 14:02`, or per account `alice: synced 14:02 · bob: server down (3 waiting)`."""
+    today = today or datetime.now().astimezone()
+
+    def when(stamp: str) -> str:
+        moment = datetime.fromisoformat(stamp).astimezone(today.tzinfo)
+        same_day = moment.date() == today.date()
+        return moment.strftime("%H:%M") if same_day else moment.strftime("%Y-%m-%d")
+
+    parts = []
+    for status in statuses:
+        if status.last_error and (status.last_attempt or "") >= (status.last_sync or ""):
+            part = f"not synced: {status.last_error}"
+        elif status.last_sync:
+            part = f"synced {when(status.last_sync)}"
+        else:
+            part = "never synced"
+        if status.pending:
+            part += f" ({status.pending} to push)"
+        parts.append(part if len(statuses) == 1 else f"{status.name}: {part}")
+    return " · ".join(parts)

@@ -128,6 +128,15 @@ def _check_keys(keys: dict[str, str]) -> dict[str, str]:
 PaneWidth = Annotated[str, BeforeValidator(_number_to_text), AfterValidator(_check_pane_width)]
 
 
+SYNC_MINUTES_MAX = 24 * 60
+
+
+def _check_sync_minutes(minutes: int) -> int:
+    if not 0 <= minutes <= SYNC_MINUTES_MAX:
+        raise ValueError(f"must be from 0 (never) to {SYNC_MINUTES_MAX} minutes")
+    return minutes
+
+
 class Config(BaseModel):
     """The user's settings. Every field has a default, so `Config()` is the app out of the box."""
 
@@ -143,5 +152,9 @@ class Config(BaseModel):
     """The article list's width as a Textual CSS scalar: "30%", "40" or "1fr"."""
     sidebar_width: PaneWidth = "28%"
     """The key-facts sidebar's width, as for `list_width`."""
+    sync_on_start: bool = False
+    """Sync the accounts (`reader account add`) in the background when the app starts."""
+    sync_every_minutes: Annotated[int, AfterValidator(_check_sync_minutes)] = 0
+    """Sync the accounts in the background this often while the app runs; 0: only on `r`."""
     keys: Annotated[dict[str, str], AfterValidator(_check_keys)] = {}
     """Binding id -> key(s), e.g. {"list.down": "j,down"}, for `App.set_keymap`."""

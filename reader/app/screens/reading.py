@@ -12,6 +12,7 @@ from typing import Literal
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -28,6 +29,7 @@ from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config
 from reader.models import ListItem
 from reader.query import Query, Sort
+from reader.sanitize import clean_line
 from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
@@ -94,6 +96,10 @@ class ReadingScreen(Screen[None]):
     def sidebar(self) -> FactsSidebar:
         return self.query_one(FactsSidebar)
 
+    def set_sync_status(self, line: str) -> None:
+        """The accounts' sync state, on the list's top border beside its title."""
+        self.article_list.border_title = Content(clean_line(f"Articles · {line}"))
+
     async def on_mount(self) -> None:
         self.query_one(QueryBar).cursor_blink = self._cursor_blink
         self.query_one("#list-pane").styles.width = self.config.list_width
@@ -109,6 +115,11 @@ class ReadingScreen(Screen[None]):
         if start is not None:
             self.article_list.select_id(start)
             await self.show_article(start)
+        self.feeds.show_sync_status()
+        if self.config.sync_on_start:
+            self.action_sync()
+        if self.config.sync_every_minutes:
+            self.set_interval(self.config.sync_every_minutes * 60, self.action_sync)
 
     # -- showing and opening ---------------------------------------------------------------
 
@@ -358,6 +369,11 @@ class ReadingScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.run_worker(self.feeds.refresh(), exclusive=True, group="refresh")
+
+    def action_sync(self) -> None:
+        """Sync the accounts in the background, unless `r` or a sync is already running."""
+        if not any(w.group == "refresh" and not w.is_finished for w in self.workers):
+            self.run_worker(self.feeds.sync(), exclusive=True, group="refresh")
 
     def action_fulltext(self) -> None:
         self.run_worker(self.feeds.fulltext(), exclusive=True, group="fulltext")

@@ -1,4 +1,4 @@
-"""A one-line progress bar above the footer while feeds refresh."""
+"""A one-line progress bar above the footer while accounts sync and feeds refresh."""
 
 from __future__ import annotations
 
@@ -38,9 +38,20 @@ class RefreshStatus(Horizontal):
     def start(self, total: int) -> None:
         self.failed = 0
         self.added = 0
+        self.query_one("#refresh-label", Label).update("Refreshing feeds")
         self.query_one(ProgressBar).update(total=total, progress=0)
         self.query_one("#refresh-last", Label).update("")
         self.add_class("-running")
+
+    def start_sync(self) -> None:
+        self.query_one("#refresh-label", Label).update("Syncing")
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        self.query_one("#refresh-last", Label).update("")
+        self.add_class("-running")
+
+    def show_sync(self, account: str, step: str, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#refresh-last", Label).update(f"{clean_line(account)}: {step}")
 
     def advance(self, outcome: FeedOutcome) -> None:
         self.query_one(ProgressBar).advance(1)
