@@ -58,12 +58,13 @@ from tests.hostile import (
 SIZE = (120, 40)
 # Slow to import on purpose; each is covered on its own, so batches and the app tour skip them.
 HEAVY = frozenset({"long-line.txt", "sections.md", "table.html"})
-# One of each kind of hostile article for the app tour (opening one takes about a second).
-# Headings with markup crash the app, so markup.md and markup.html are left to
-# test_markup_in_a_section_heading_is_shown_literally.
+# One of each kind of hostile article for the app tour (opening one takes about a second);
+# test_markup_in_a_section_heading_is_shown_literally looks at headings more closely.
 TOUR = frozenset(
     {
         "markup.txt",
+        "markup.md",
+        "markup.html",
         "markup-feed.xml",
         "escapes.md",
         "escapes.html",
