@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.repair import repair_text
+from reader.ingest.structure import Bullets, Heading, Paragraph, Piece, TextFixer, build_sections
 from reader.ingest.titles import derive_title, first_sentence, is_faq_heading, is_known_heading
-from reader.models import Article, Block, Repair, Section, TitleOrigin
+from reader.models import Article, Repair, Section, TitleOrigin
 from reader.sanitize import clean_text_and_count, strip_escape_sequences
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*•◦▪‣]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -243,78 +244,46 @@ def _is_heading(items: list[_Item], index: int) -> bool:
     return len(following.text) > len(name)
 
 
-class _SectionBuilder:
-    """Collects blocks into sections, pairing questions with answers under an FAQ heading."""
-
-    def __init__(self) -> None:
-        self.sections: list[Section] = []
-        self.faq = False
-        self.open_answer: list[str] | None = None
-
-    def heading(self, title: str) -> None:
-        self._close_answer()
-        self.sections.append(Section(title=title))
-        self.faq = is_faq_heading(title)
-
-    def add(self, item: _Item) -> None:
-        if not self.sections:
-            self.sections.append(Section(title=""))
-        if item.kind == "bullets":
-            self._close_answer()
-            block = Block(kind="bullets", items=item.items, ordered=item.ordered)
-            self.sections[-1].blocks.append(block)
-            return
-        if self.faq:
-            question, answer = _split_question(item.lines)
-            if question:
-                self._close_answer()
-                self.sections[-1].blocks.append(Block(kind="qa", question=question))
-                self.open_answer = [answer] if answer else []
-                return
-            if self.open_answer is not None:
-                self.open_answer.append(_QA_PREFIX.sub("", item.text, count=1))
-                return
-        self.sections[-1].blocks.append(Block(kind="paragraph", text=item.text))
-
-    def finish(self) -> list[Section]:
-        self._close_answer()
-        return self.sections
-
-    def _close_answer(self) -> None:
-        if self.open_answer is None:
-            return
-        block = self.sections[-1].blocks[-1]
-        if self.open_answer:
-            block.answer = "\n".join(self.open_answer)
-        else:
-            # A question nobody answered is just a line of text.
-            self.sections[-1].blocks[-1] = Block(kind="paragraph", text=block.question)
-        self.open_answer = None
-
-
-def _split_question(lines: list[str]) -> tuple[str, str]:
-    """The question (up to the first line ending in "?") and the rest; ("", "") if none."""
-    for end, line in enumerate(lines[:3]):
-        if _unmark(line).endswith("?"):
-            question = " ".join(_unmark(part) for part in lines[: end + 1])
-            answer = " ".join(part.strip() for part in lines[end + 1 :])
-            answer = _SPACES.sub(" ", _QA_PREFIX.sub("", answer, count=1)).strip()
-            return _SPACES.sub(" ", question), answer
-    return "", ""
-
-
 def _unmark(line: str) -> str:
     return _QA_PREFIX.sub("", _heading_text(line), count=1)
 
 
 def _sections(items: list[_Item]) -> list[Section]:
-    builder = _SectionBuilder()
+    """The items as the pieces Markdown and HTML make, built into sections by the one builder
+    (`structure.build_sections`), which owns sections, lists and FAQ pairs for every format."""
+    pieces: list[Piece] = []
+    faq = False
     for index, item in enumerate(items):
-        if _is_heading(items, index) and not (builder.faq and item.text.endswith("?")):
-            builder.heading(_heading_text(item.lines[0]))
+        if _is_heading(items, index):
+            title = _heading_text(item.lines[0])
+            # Under an FAQ heading a question on a line of its own is a heading to the builder
+            # too, which makes it a question (same level, ends in "?").
+            pieces.append(Heading(level=2, text=title))
+            if not (faq and title.endswith("?")):
+                faq = is_faq_heading(title)
+        elif item.kind == "bullets":
+            pieces.append(Bullets(items=item.items, ordered=item.ordered))
         else:
-            builder.add(item)
-    return builder.finish()
+            lines = [line.strip() for line in item.lines]
+            pieces.append(Paragraph(text=item.text, lines=_faq_lines(lines) if faq else lines))
+    return build_sections(pieces, _AlreadyClean())
+
+
+def _faq_lines(lines: list[str]) -> list[str]:
+    """A paragraph under an FAQ heading, with the plain-text marks the builder does not know
+    taken off: `**Q: What is it?**` and `A:` prefixes, emphasis around the question."""
+    for end, line in enumerate(lines[:3]):
+        if _unmark(line).endswith("?"):
+            answer = [_QA_PREFIX.sub("", lines[end + 1], count=1)] if end + 1 < len(lines) else []
+            return [_unmark(part) for part in lines[: end + 1]] + answer + lines[end + 2 :]
+    return [_QA_PREFIX.sub("", lines[0], count=1), *lines[1:]]
+
+
+class _AlreadyClean(TextFixer):
+    """Plain text is cleaned and repaired whole before it is split: nothing is left to fix."""
+
+    def fix(self, text: str) -> str:
+        return text
 
 
 _MAX_TITLE_LINE = 200
