@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from reader.app.app import ReaderApp
-from reader.commands import open_store
+from reader.cli.lookup import open_store
 
 HERE = Path(__file__).resolve().parent
 

@@ -9,7 +9,7 @@ from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.reader_view import ReaderView
-from tests.apphelpers import make_app, wait_for
+from tests.apphelpers import make_app, settle, wait_for
 
 SIZE = (120, 40)
 SEED_TITLE = "Yann LeCun raises $1B+ for AMI"
@@ -251,6 +251,10 @@ async def test_a_long_outline_shows_thirty_entries_and_a_click_jumps(tmp_path: P
         await pilot.pause()
         reader = app.reader
         assert reader.section_count == 40
+        # Forty entries would push the text off the first screen: folded to one line.
+        text = "\n".join(line.text for line in reader._parts[0] or [])
+        assert "§ 40 sections · c to show" in text and "Part 1" not in text
+        await pilot.press("c")
         text = "\n".join(line.text for line in reader._parts[0] or [])
         assert "30  Part 30" in text and "31  Part 31" not in text
         assert "… 10 more: press ] or ctrl+p" in text
@@ -279,3 +283,56 @@ async def test_the_article_text_can_be_selected_and_copied(tmp_path: Path) -> No
         assert app.screen.get_selected_text() == "Yann LeCun"
         await pilot.press("ctrl+c")
         assert app.clipboard == "Yann LeCun"
+
+
+# -- small terminals (issue 17) --------------------------------------------------------------
+
+
+async def test_at_60_columns_enter_opens_the_article_and_esc_goes_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        list_pane = app.screen.query_one("#list-pane")
+        reader_pane = app.screen.query_one("#reader-pane")
+        assert list_pane.display and not reader_pane.display
+        assert app.focused is app.article_list
+        await pilot.press("enter")
+        assert reader_pane.display and not list_pane.display
+        assert app.focused is app.reader
+        await pilot.press("i")
+        assert app.screen.query_one("#sidebar-pane").display and not reader_pane.display
+        await pilot.press("escape")
+        assert list_pane.display and not reader_pane.display
+        assert app.focused is app.article_list
+
+
+async def test_at_80_columns_the_article_keeps_45_columns_of_text(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert not app.screen.query_one("#sidebar-pane").display
+        assert app.reader.scrollable_content_region.width >= 45
+        # The first screen shows the seed's first sentence (the first summary bullet).
+        reader = app.reader
+        shown = " ".join(reader.render_line(y).text.strip() for y in range(reader.size.height))
+        first_sentence = (
+            "Yann LeCun raises $1B+ for AMI, a startup building AI world models that reject "
+            "the LLM paradigm"
+        )
+        assert first_sentence in shown.split("§ 1  Quick Summary")[1]
+
+
+async def test_resizing_keeps_the_section_and_the_line(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("enter", *["right_square_bracket"] * 3)
+        for _ in range(6):
+            await pilot.press("j")
+        reader = app.reader
+        section, (part, share) = reader.current_section, reader._place()
+        assert section == 3 and part == 4 and share > 0
+        for size in [(80, 24), (100, 30), (120, 40), (60, 24), (160, 48)]:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert reader.current_section == section, size
+            now_part, now_share = reader._place()
+            assert now_part == part and abs(now_share - share) < 0.15, size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.apphelpers import make_app, make_feed_app, settle
@@ -140,7 +141,7 @@ def test_a_long_outline_says_how_many_sections_it_leaves_out(snap_compare, tmp_p
     with Store.in_dir(tmp_path / "data") as store:
         add_targets(store, [path])
     app = make_app(store=Store.in_dir(tmp_path / "data"))
-    assert snap_compare(app, press=["enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["enter", "c"], terminal_size=SIZE)
 
 
 def test_a_change_the_store_refuses(snap_compare, tmp_path: Path) -> None:
@@ -162,3 +163,35 @@ def test_text_selected_in_the_article(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), run_before=select, terminal_size=SIZE)
+
+
+# -- the sizes people read at (issue 17): the list, the seed open, the help screen -----------
+
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 48)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_list_at_size(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_seed_open_at_size(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_help_at_size(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(tmp_path), press=["question_mark"], terminal_size=size)
+
+
+def test_key_facts_in_place_of_the_list_at_100(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter", "i"], terminal_size=(100, 30))
+
+
+def test_one_pane_at_60_columns(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter"], terminal_size=(60, 24))
+
+
+def test_notes_and_contents_unfolded(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["enter", "c"], terminal_size=(80, 24))

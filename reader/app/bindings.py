@@ -52,7 +52,12 @@ APP_BINDINGS: list[Binding] = [
             tooltip="Choose a colour theme (kept in the config file)"),
     Binding("backslash", "toggle_list", "Toggle list", show=False, key_display="\\",
             id="app.toggle_list"),
-    Binding("i", "toggle_sidebar", "Toggle sidebar", show=False, id="app.toggle_sidebar"),
+    Binding("i", "toggle_sidebar", "Key facts", show=False, id="app.toggle_sidebar",
+            tooltip="Show or hide the key facts (on a narrow screen, in place of a pane)"),
+    Binding("c", "toggle_contents", "Contents", show=False, id="app.contents",
+            tooltip="Show or fold the article's notes and contents"),
+    Binding("escape", "back", "Back to the list", show=False, id="app.back",
+            tooltip="From the article (or key facts) back to the list"),
 ]
 LIST_BINDINGS: list[Binding] = [
     Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from reader.app.guard import reports_store_errors
 from reader.app.library import Library
 from reader.app.widgets.refresh_status import RefreshStatus
-from reader.models import Feed
+from reader.models import Feed, ListItem
 from reader.store import Store
 
 if TYPE_CHECKING:
@@ -135,6 +135,35 @@ class FeedTasks:
         failed = f", {status.failed} failed (see `reader feed list`)" if status.failed else ""
         self.notify(f"Refreshed {len(feeds)} feeds: {status.added} new articles{failed}.",
                     severity="warning" if status.failed else "information", timeout=4)
+
+    # -- links ----------------------------------------------------------------------------
+
+    def link(self, item: ListItem | None) -> str | None:
+        """The article's web address, or None (and a notice) if it has no http(s) one."""
+        stored = self.store.get(item.id) if item is not None else None
+        link = stored.article.link if stored else None
+        from reader.sources.fetch import is_web_url
+
+        if not link or not is_web_url(link):
+            self.notify("This article has no web link.", severity="warning", timeout=3)
+            return None
+        return link
+
+    def open_link(self, item: ListItem | None) -> None:
+        if (link := self.link(item)) is not None:
+            import webbrowser
+
+            # Only http(s) gets here, and it goes to the browser module, never to a shell; in
+            # a thread, as a browser can take its time to start.
+            self.screen.app.run_worker(
+                lambda: webbrowser.open(link, new=2), thread=True, group="browser"
+            )
+            self.notify(f"Opening {link}", timeout=3)
+
+    def copy_link(self, item: ListItem | None) -> None:
+        if (link := self.link(item)) is not None:
+            self.screen.app.copy_to_clipboard(link)
+            self.notify(f"Copied {link}", timeout=3)
 
     @reports_store_errors
     async def fulltext(self) -> None:

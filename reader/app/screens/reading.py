@@ -20,6 +20,7 @@ from reader.app.bindings import APP_BINDINGS
 from reader.app.feed_tasks import FeedTasks
 from reader.app.guard import reports_store_errors
 from reader.app.library import Library
+from reader.app.screens.layout import Panes, mode_for
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
@@ -34,6 +35,8 @@ from reader.store import Store
 
 LAST_OPEN_KEY = "last_open"
 SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
+READING_MIN = 45
+"""Columns of article text kept on a medium screen (borders, padding, scrollbar: 5 more)."""
 
 
 class ReadingScreen(Screen[None]):
@@ -62,6 +65,8 @@ class ReadingScreen(Screen[None]):
         """The article in the reader view."""
         self._preview_timer: Timer | None = None
         self.feeds = FeedTasks(self)
+        self.panes = Panes()
+        """Which panes the user asked for; what shows depends on the width too."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -102,9 +107,8 @@ class ReadingScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.query_one(QueryBar).cursor_blink = self._cursor_blink
-        self.query_one("#list-pane").styles.width = self.config.list_width
-        self.query_one("#sidebar-pane").styles.width = self.config.sidebar_width
         self.reader.reading_width = self.config.reading_width
+        self.apply_layout()
         self.article_list.reload()
         self.article_list.focus()
         last = self.store.get_meta(LAST_OPEN_KEY)
@@ -120,6 +124,35 @@ class ReadingScreen(Screen[None]):
             self.action_sync()
         if self.config.sync_every_minutes:
             self.set_interval(self.config.sync_every_minutes * 60, self.action_sync)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.apply_layout()
+    def apply_layout(self) -> None:
+        """Show the panes this width and the user's choices call for (`screens/layout.py`)."""
+        mode = mode_for(self.size.width)
+        shown = self.panes.shown(mode)
+        list_pane = self.query_one("#list-pane")
+        sidebar_pane = self.query_one("#sidebar-pane")
+        list_pane.display = "list" in shown
+        self.query_one("#reader-pane").display = "article" in shown
+        sidebar_pane.display = "facts" in shown
+        self.set_class(mode == "narrow", "-narrow")
+        config = self.config
+        # On a medium screen the list (or the key facts in its place) takes what the article
+        # can spare: its text keeps READING_MIN columns.
+        spare = max(24, min(40, self.size.width - READING_MIN - 5))
+        widths = {"wide": (config.list_width, config.sidebar_width), "medium": (spare, spare)}
+        list_width, side_width = widths.get(mode, ("1fr", "1fr"))
+        list_pane.styles.width = list_width
+        sidebar_pane.styles.width = side_width
+        self.query_one(KeyBar).set_hints(self.panes.hints(mode))
+        panes = {"list": self.article_list, "article": self.reader, "facts": self.sidebar}
+        if not any(widget.has_focus_within for pane, widget in panes.items() if pane in shown):
+            # What had focus is hidden now (or nothing had it yet): the first pane shown.
+            first = next(pane for pane in ("list", "article", "facts") if pane in shown)
+            panes[first].focus()
 
     # -- showing and opening ---------------------------------------------------------------
 
@@ -148,6 +181,8 @@ class ReadingScreen(Screen[None]):
         await self.show_article(article_id)
         if self.config.mark_read_on_open and self.library.mark_opened_read(article_id):
             self.state_changed(article_id, "read")
+        self.panes.opened()
+        self.apply_layout()
         self.reader.focus()
 
     @reports_store_errors
@@ -242,10 +277,20 @@ class ReadingScreen(Screen[None]):
         self.reader.page_down_or_end()
 
     def action_toggle_list(self) -> None:
-        self.query_one("#list-pane").toggle_class("hidden")
+        self.panes.toggle_list(mode_for(self.size.width))
+        self.apply_layout()
 
     def action_toggle_sidebar(self) -> None:
-        self.query_one("#sidebar-pane").toggle_class("hidden")
+        self.panes.toggle_facts(mode_for(self.size.width))
+        self.apply_layout()
+
+    def action_back(self) -> None:
+        self.panes.back(mode_for(self.size.width))
+        self.apply_layout()
+        self.article_list.focus()
+
+    def action_toggle_contents(self) -> None:
+        self.reader.toggle_head()
 
     def action_quit(self) -> None:
         self.save_position()
@@ -339,33 +384,11 @@ class ReadingScreen(Screen[None]):
 
     # -- links and feeds -------------------------------------------------------------------
 
-    def _link(self) -> str | None:
-        item = self.current_item()
-        stored = self.store.get(item.id) if item is not None else None
-        link = stored.article.link if stored else None
-        from reader.sources.fetch import is_web_url
-
-        if not link or not is_web_url(link):
-            self.notify("This article has no web link.", severity="warning", timeout=3)
-            return None
-        return link
-
     def action_open_link(self) -> None:
-        if (link := self._link()) is not None:
-            # Only http(s) gets here, and it goes to the browser module, never to a shell.
-            self._open_in_browser(link)
-            self.notify(f"Opening {link}", timeout=3)
-
-    @work(thread=True, exclusive=True, group="browser")
-    def _open_in_browser(self, link: str) -> None:
-        import webbrowser
-
-        webbrowser.open(link, new=2)
+        self.feeds.open_link(self.current_item())
 
     def action_copy_link(self) -> None:
-        if (link := self._link()) is not None:
-            self.app.copy_to_clipboard(link)
-            self.notify(f"Copied {link}", timeout=3)
+        self.feeds.copy_link(self.current_item())
 
     def action_refresh(self) -> None:
         self.run_worker(self.feeds.refresh(), exclusive=True, group="refresh")

@@ -62,26 +62,60 @@ def repair_note(article: Article) -> str:
     return f"Repaired {total} garbled {noun} ({detail}); the original text is kept."
 
 
-def header(article: Article, palette: Palette) -> RenderableType:
-    """Title, source, length, how the title was found, and any repair note."""
-    parts = [Text(clean_line(article.title), style=BOLD)]
+def notes(article: Article) -> list[str]:
+    """What the reader should know about how the article was read: the title's origin and
+    any repairs, one sentence each."""
+    found = []
+    if note := TITLE_ORIGIN_NOTES.get(article.title_origin):
+        found.append(note[:1].upper() + note[1:] + ".")
+    if note := repair_note(article):
+        found.append(note)
+    return found
+
+
+def header(article: Article, palette: Palette, *, expanded: bool) -> RenderableType:
+    """Title, then one line of source · date · length, then the notes: each in full when
+    `expanded`, else folded into one line that says how to see them."""
+    parts: list[RenderableType] = [Text(clean_line(article.title), style=BOLD)]
     meta = [clean_line(article.source)] if article.source else []
     if article.author:
         meta.append(clean_line(article.author))
     if article.published:
         meta.append(article.published.date().isoformat())
-    meta.append(f"{article.reading_minutes} min read")
+    meta.append(f"{article.reading_minutes} min")
     meta.append(f"{article.word_count:,} words")
-    parts.append(Text(" · ".join(meta), style=palette.muted))
-    if note := TITLE_ORIGIN_NOTES.get(article.title_origin):
-        parts.append(Text(f"({note})", style=palette.muted + ITALIC))
+    parts.append(Text(" · ".join(meta), style=palette.muted, no_wrap=True, overflow="ellipsis"))
     if article.teaser:
         parts.append(
             Text("Only the feed's teaser: press f to fetch the full article.", style=palette.note)
         )
-    if note := repair_note(article):
-        parts.append(Text(f"⚠ {note}", style=palette.warning))
+    found = notes(article)
+    style = palette.warning if article.repairs else palette.muted
+    if expanded:
+        parts += [Text(f"⚠ {note}", style=style) for note in found]
+    elif found:
+        parts.append(_folded(f"⚠ {' '.join(found)}", "c: more", style, palette))
     return Group(*parts)
+
+
+def _folded(text: str, hint: str, style: Style, palette: Palette) -> Table:
+    """One line: `text` cut to fit, with `hint` always shown at its end."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(no_wrap=True)
+    grid.add_row(Text(text, style=style), Text(hint, style=palette.muted))
+    return grid
+
+
+def folded_contents(count: int, palette: Palette) -> Text:
+    """The contents as one line, when they would push the text off the first screen."""
+    noun = "section" if count == 1 else "sections"
+    return Text.assemble(
+        ("▎ ", palette.rule),
+        (f"§ {count:,} {noun} · c to show", palette.muted),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 def outline_entry(number: int, digits: int, title: str, *, current: bool, palette: Palette) -> Text:

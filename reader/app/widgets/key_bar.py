@@ -54,6 +54,14 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Key]] = []
         """Columns [start, end) of each key on the line, for clicks."""
+        self._hints: list[Key] = []
+
+    def set_hints(self, hints: list[tuple[str, str]]) -> None:
+        """Keys shown first, whatever has focus: how to get back what a narrow screen hides."""
+        keys = [Key(key, key, description, True) for key, description in hints]
+        if keys != self._hints:
+            self._hints = keys
+            self.refresh()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -79,7 +87,9 @@ class KeyBar(Widget):
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
             palette = Key(binding.key, app.get_key_display(binding), binding.description, enabled)
-        return list(keys.values()), palette
+        hinted = {hint.key for hint in self._hints}
+        shown = [key for key in keys.values() if key.key not in hinted]
+        return [*self._hints, *shown], palette
 
     def render(self) -> Text:
         width = self.size.width

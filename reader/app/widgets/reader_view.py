@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
+from reader.app.widgets.article_head import head_lines
 from reader.app.widgets.article_render import Palette, section_label
 from reader.app.widgets.scrolling import QuietVirtualSize
 from reader.app.widgets.styling import component_style
@@ -33,9 +34,6 @@ from reader.sanitize import clean_line
 __all__ = ["ReaderView", "section_label"]
 
 PLACEHOLDER = "No article open. Pick one in the list and press enter."
-OUTLINE_LIMIT = 30
-"""Outline entries shown at most; `[`, `]` and the command palette reach the rest."""
-
 HEAD = -1
 """The part index of the header and outline (sections count from 0)."""
 
@@ -106,6 +104,8 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self._base_style: Style | None = None
         self._outline_rows: dict[int, int] = {}
         """Line of the head → the section its outline entry jumps to."""
+        self.head_expanded = False
+        """The notes and contents shown in full (`c`), not folded to a line each."""
 
     # -- showing an article ----------------------------------------------------------------
 
@@ -119,6 +119,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
         self.highlighted = None
+        self.head_expanded = False
         self._pinned = None
         self._parts = [None] * (1 + self.section_count)
         self._pending_scroll = stored.state.scroll
@@ -179,13 +180,28 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
             self._layout()
 
     def on_resize(self, _: events.Resize) -> None:
-        # At the very top (the article's head) the top is kept: re-anchoring would scroll to
-        # the first section's heading.
-        pinned = self._pinned is not None and round(self.scroll_y) > 0
-        anchor = self.current_section if pinned else None
+        # The same place in the text stays at the top: the part (head or section) the top line
+        # is in, and how far into it, as a share of its lines (wrapping changes their count).
+        part, share = self._place()
+        height = self._starts[-1]
+        if self._parts:
+            self._parts[0] = None  # the head folds by the view's height
         self._layout()
-        if anchor is not None and self.article_id is not None:
-            self.jump_to_section(anchor, post=False)
+        if self.article_id is not None and height and part is not None:
+            start, end = self._starts[part], self._starts[part + 1]
+            self._pinned = None
+            self.scroll_to(y=start + round(share * (end - start)), animate=False,
+                           immediate=True, force=True)
+            self._pinned = (self.current_section, round(self.scroll_y))
+
+    def _place(self) -> tuple[int | None, float]:
+        """The part the top line is in, and the share of that part above the top."""
+        top = round(self.scroll_y)
+        if not self._width or top <= 0 or len(self._starts) < 2:
+            return None, 0.0
+        part = max(0, min(bisect_right(self._starts, top) - 1, len(self._starts) - 2))
+        start, end = self._starts[part], self._starts[part + 1]
+        return part, (top - start) / max(1, end - start)
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -210,36 +226,23 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         )
 
     def _render_head(self, stored: StoredArticle, palette: Palette) -> list[Strip]:
-        lines = self._lines(draw.header(stored.article, palette))
-        lines.append(Strip.blank(0))
-        self._outline_rows = {}
-        # A single untitled section needs no contents.
-        if self.section_count > 1 or any(self._titles):
-            lines += self._lines(Text.assemble(("▎ ", palette.rule), ("Contents", "bold")))
-            digits = len(str(self.section_count))
-            shown = self._titles[:OUTLINE_LIMIT]
-            for number, title in enumerate(shown):
-                self._outline_rows[len(lines)] = number
-                entry = draw.outline_entry(
-                    number + 1,
-                    digits,
-                    section_label(clean_line(title)),
-                    current=number == self.current_section,
-                    palette=palette,
-                )
-                lines += self._lines(entry)
-            if (more := self.section_count - len(shown)) > 0:
-                lines += self._lines(
-                    Text.assemble(
-                        ("▎ ", palette.rule),
-                        (f"  … {more:,} more: press ] or ctrl+p",
-                         palette.muted),
-                        no_wrap=True,
-                        overflow="ellipsis",
-                    )
-                )
-            lines.append(Strip.blank(0))
+        lines, self._outline_rows = head_lines(
+            self._lines,
+            stored.article,
+            self._titles,
+            palette,
+            current=self.current_section,
+            expanded=self.head_expanded,
+            height=self.scrollable_content_region.height,
+        )
         return lines
+
+    def toggle_head(self) -> None:
+        """`c`: the notes and contents in full, or folded again."""
+        self.head_expanded = not self.head_expanded
+        if self._width:
+            self._parts[0] = None
+            self._layout()
 
     def _lines(self, renderable: RenderableType, *, top: int = 0) -> list[Strip]:
         console = self.app.console
