@@ -22,6 +22,8 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("sidebar", (120, 36), ["tab", "tab", "down", "down"]),
     ("help", (120, 36), ["question_mark"]),
     ("narrow", (80, 24), []),
+    ("narrow-reading", (80, 24), ["enter"]),
+    ("one-pane", (60, 24), ["enter"]),
 ]
 
 
