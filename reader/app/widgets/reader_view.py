@@ -10,35 +10,31 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from rich.console import RenderableType
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
-from reader.app.widgets.article_head import head_lines
+from reader.app.widgets.article_head import estimate_lines, head_lines
 from reader.app.widgets.article_render import Palette, section_label
-from reader.app.widgets.scrolling import QuietVirtualSize
+from reader.app.widgets.part_view import PartView
 from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
 
 __all__ = ["ReaderView", "section_label"]
 
+
 PLACEHOLDER = "No article open. Pick one in the list and press enter."
 HEAD = -1
 """The part index of the header and outline (sections count from 0)."""
 
 
-class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
+class ReaderView(PartView, can_focus=True):
     """The open article. Scrolls; `[`/`]` jump between sections (bound on the app)."""
 
     BINDINGS = READER_BINDINGS
@@ -86,22 +82,13 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.section_count = 0
         self.current_section = 0
         """The section the top of the view is in."""
-        self.reading_width = 88
-        """The widest the article's text runs, in columns (config: reading_width)."""
         self.highlighted: tuple[int, str] | None = None
         """The sentence marked in the text (a fact's source), and its section."""
         self._stored: StoredArticle | None = None
         self._flagged: list[str] = []
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
-        self._pending_scroll: float | None = None
-        # Rendered lines: one list per part (the head, then each section), for _width columns.
-        self._width = 0
         self._palette: Palette | None = None
-        self._parts: list[list[Strip] | None] = []
-        self._starts: list[int] = [0]
-        """The first line of each part, and the line count at the end."""
-        self._base_style: Style | None = None
         self._outline_rows: dict[int, int] = {}
         """Line of the head → the section its outline entry jumps to."""
         self.head_expanded = False
@@ -109,13 +96,13 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
 
     # -- showing an article ----------------------------------------------------------------
 
-    async def show(self, stored: StoredArticle, insight: Insight) -> None:
+    async def show(self, stored: StoredArticle, insight: Insight | None) -> None:
         """Show an article, restoring the reader's last section and scroll offset."""
         article = stored.article
         self._stored = stored
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
-        self._flagged = [flag.sentence for flag in insight.flags]
+        self._flagged = [flag.sentence for flag in insight.flags] if insight else []
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
         self.highlighted = None
@@ -126,32 +113,28 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self._layout()
         self._update_position(post=False)
 
-    def _layout(self) -> None:
-        """Render every part for the current width (lines already rendered are kept)."""
-        width = min(self.scrollable_content_region.width, self.reading_width)
-        if width <= 0:
-            return  # not sized yet: on_resize lays out
+    def _guess(self, part: int) -> int:
+        """A part's height before it is rendered (never the head, which is always drawn)."""
+        stored = self._stored
+        if stored is None or part == 0:
+            return 1
+        section = stored.article.sections[part - 1]
+        return estimate_lines(section, self._width, numbered=self.section_count > 1)
+
+    def set_insight(self, insight: Insight) -> None:
+        """The article's facts arrived after its text: dim the flagged sentences."""
+        flagged = [flag.sentence for flag in insight.flags]
+        if flagged != self._flagged:
+            self._flagged = flagged
+            self._parts = [part if index == 0 else None for index, part in enumerate(self._parts)]
+            self._layout()
+
+    def _prepare(self) -> None:
         if self._palette is None:
             self._palette = self._make_palette()  # first layout: nothing drawn yet
-        if width != self._width:
-            self._width = width
-            self._parts = [None] * len(self._parts)
-        if not self._parts:
-            self._parts = [None]
-        self._parts = [
-            lines if lines is not None else self._render_part(index - 1)
-            for index, lines in enumerate(self._parts)
-        ]
-        starts = [0]
-        for lines in self._parts:
-            starts.append(starts[-1] + len(lines or ()))
-        self._starts = starts
-        self.virtual_size = Size(width, starts[-1])
-        if self._pending_scroll is not None:
-            scroll, self._pending_scroll = self._pending_scroll, None
-            self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
-            self._pinned = (self.current_section, round(self.scroll_y))
-        self.refresh()
+
+    def _scrolled(self) -> None:
+        self._pinned = (self.current_section, round(self.scroll_y))
 
     def _make_palette(self) -> Palette:
         def style(name: str) -> Style:
@@ -194,15 +177,6 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                            immediate=True, force=True)
             self._pinned = (self.current_section, round(self.scroll_y))
 
-    def _place(self) -> tuple[int | None, float]:
-        """The part the top line is in, and the share of that part above the top."""
-        top = round(self.scroll_y)
-        if not self._width or top <= 0 or len(self._starts) < 2:
-            return None, 0.0
-        part = max(0, min(bisect_right(self._starts, top) - 1, len(self._starts) - 2))
-        start, end = self._starts[part], self._starts[part + 1]
-        return part, (top - start) / max(1, end - start)
-
     # -- rendering -------------------------------------------------------------------------
 
     def _render_part(self, index: int) -> list[Strip]:
@@ -243,57 +217,6 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         if self._width:
             self._parts[0] = None
             self._layout()
-
-    def _lines(self, renderable: RenderableType, *, top: int = 0) -> list[Strip]:
-        console = self.app.console
-        options = console.options.update(width=self._width, height=None, highlight=False)
-        segments = console.render(renderable, options)
-        rendered = Segment.split_and_crop_lines(
-            segments, self._width, pad=False, include_new_lines=False
-        )
-        return [Strip.blank(0)] * top + [Strip(line) for line in rendered]
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        # Computing the widget's style walks its ancestors: once per style change, not per line.
-        style = self._base_style
-        if style is None:
-            style = self._base_style = self.rich_style
-        index = scroll_y + y
-        if not 0 <= index < self._starts[-1]:
-            return Strip.blank(width, style)
-        part = bisect_right(self._starts, index) - 1
-        lines = self._parts[part] or []
-        line = lines[index - self._starts[part]]
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            line = self._selected(line, *span)
-        line = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
-        # Offsets let the mouse select text, as in any Textual widget.
-        return line.apply_offsets(scroll_x, index)
-
-    def _selected(self, line: Strip, start: int, end: int) -> Strip:
-        """The line with cells [start, end) in the screen's selection colours."""
-        end = line.cell_length if end == -1 else min(end, line.cell_length)
-        if start >= end:
-            return line
-        # The selection's background only: its foreground comes out as the same colour here.
-        selected = Style(bgcolor=self.screen.get_component_rich_style("screen--selection").bgcolor)
-        middle = line.crop(start, end)
-        middle = Strip(
-            [Segment(text, (style or Style()) + selected, ctl) for text, style, ctl in middle],
-            middle.cell_length,
-        )
-        return Strip.join([line.crop(0, start), middle, line.crop(end, line.cell_length)])
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The article's text under a mouse selection (ctrl+c copies it)."""
-        text = "\n".join(line.text for part in self._parts for line in part or ())
-        return selection.extract(text), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self.refresh()
 
     def _refresh_part(self, index: int) -> None:
         """Draw one part again (a highlight, or the outline's marker), keeping the rest."""
@@ -355,6 +278,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def jump_to_section(self, index: int, *, post: bool = True) -> None:
         if not self.section_count:
             return
+        self._complete()
         index = max(0, min(index, self.section_count - 1))
         previous = self.current_section
         self._pinned = None
