@@ -32,8 +32,8 @@ from reader.models import ListItem, StoredArticle
 from reader.query import Query, Sort
 from reader.sanitize import clean_line
 from reader.store import Store
+from reader.store.meta import LAST_OPEN_KEY
 
-LAST_OPEN_KEY = "last_open"
 SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
 READING_MIN = 45
 """Columns of article text kept on a medium screen (borders, padding, scrollbar: 5 more)."""
