@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import weights as W
 from .lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .sentences import Sentence
 
@@ -70,54 +71,55 @@ def score_context(mention: Mention, text: str) -> None:
         prev = words[-1] if words else ""
         pair = " ".join(words[-2:])
         if prev in ROLE_NOUNS:
-            mention.add(PERSON, 2.5)
+            mention.add(PERSON, W.ROLE_BEFORE)
         elif prev in _PERSON_BEFORE or pair == "according to":
-            mention.add(PERSON, 1.0 if prev in {"said", "says", "to"} else 1.5)
+            mention.add(PERSON, W.SAID_BEFORE if prev in {"said", "says", "to"}
+                        else W.NAMED_BEFORE)
         elif prev in _ORG_NOUNS or prev.endswith(ORG_NOUN_ENDINGS):
-            mention.add(ORG, 2.0)
+            mention.add(ORG, W.ORG_NOUN_BEFORE)
         elif prev in _ORG_BEFORE:
-            mention.add(ORG, 0.8)
+            mention.add(ORG, W.ORG_VERB_BEFORE)
         elif pair in _ORG_PAIRS:
-            mention.add(ORG, 0.5)
+            mention.add(ORG, W.ORG_PAIR_BEFORE)
         if pair in _PLACE_PAIRS or prev in _PLACE_BEFORE or (
             prev == "the" and len(words) > 1 and words[-2] in _PLACE_BEFORE
         ):
-            mention.add(PLACE, 1.0)
+            mention.add(PLACE, W.PLACE_BEFORE)
         elif prev in _PLACE_WEAK_BEFORE:
-            mention.add(PLACE, 0.4)
+            mention.add(PLACE, W.PLACE_WEAK_BEFORE)
     if not after:
         return
     head = after[0]
     if head == ",":
         words = [w.strip(_PUNCTUATION).lower() for w in after[1:].split()[:5]]
         if words and words[0].isdigit() and re.match(r",\s*\d{1,3},", after):
-            mention.add(PERSON, 3.0)  # "Jolie, 39, carries"
+            mention.add(PERSON, W.AGE_AFTER)  # "Jolie, 39, carries"
         elif words and words[0] in {"who", "whose"}:
-            mention.add(PERSON, 2.0)
+            mention.add(PERSON, W.WHO_AFTER)
         elif words and words[0] in _ARTICLES:
             rest = words[1:5]
             if any(w in ROLE_NOUNS for w in rest):
-                mention.add(PERSON, 2.0)
+                mention.add(PERSON, W.APPOSITION)
             elif any(w in _ORG_NOUNS for w in rest):
-                mention.add(ORG, 2.0)
+                mention.add(ORG, W.APPOSITION)
             elif any(w in _PLACE_APPOSITION for w in rest[:2]):
-                mention.add(PLACE, 2.0)
+                mention.add(PLACE, W.APPOSITION)
         return
     if head in "'’" and after[1:2] == "s":
         words = [w.strip(_PUNCTUATION).lower() for w in after[2:].split()[:3]]
         if words and (words[0] in ROLE_NOUNS or words[0] in {"former", "new", "own", "top"}
                       and len(words) > 1 and words[1] in ROLE_NOUNS):
-            mention.add(ORG, 2.0)  # "Meta's former chief AI scientist"
+            mention.add(ORG, W.POSSESSIVE_ROLE)  # "Meta's former chief AI scientist"
         return
     if head == " ":
         words = [w.strip(_PUNCTUATION) for w in after.split()[:2]]
         nxt = words[0] if words else ""
         if nxt in {"who", "whose"}:
-            mention.add(PERSON, 2.0)
+            mention.add(PERSON, W.WHO_AFTER)
         elif nxt.lower() in SPEECH_VERBS and nxt.islower():
-            mention.add(PERSON, 0.7)  # organisations "say" things too
+            mention.add(PERSON, W.SPEECH_AFTER)  # organisations "say" things too
         elif nxt in ROLE_NOUNS and len(words) > 1 and words[1][:1].isupper():
-            mention.add(ORG, 2.0)  # "Bolton midfielder Fabrice Muamba": the employer
+            mention.add(ORG, W.EMPLOYER_BEFORE_ROLE)  # "Bolton midfielder Fabrice Muamba"
         elif nxt in _ORG_NOUNS or nxt in {"CEO", "CFO", "CTO", "chief", "founder", "co-founder",
                                           "cofounder", "spokesman", "spokeswoman"}:
-            mention.add(ORG, 1.5)
+            mention.add(ORG, W.ORG_NOUN_AFTER)

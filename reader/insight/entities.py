@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.models import Fact
 
+from . import weights as W
 from .cues import ORG, PERSON, PLACE, Mention
 from .gazetteer import Lexicon, lookup
 from .lexicon import NAME_CONNECTORS, NUMBER_WORDS, ORG_SUFFIXES, PLACE_HEADS
@@ -25,7 +26,7 @@ _ORG_FIRST = frozenset(
     "bureau office church federal national royal fc afc ac sc sporting athletic atletico "
     "olympique dynamo inter".split()
 )
-_STRONG_ORG = frozenset(
+W.STRONG_ORG = frozenset(
     "league association federation university bank council committee commission ministry "
     "department institute party club agency corporation company foundation society".split()
 )
@@ -45,7 +46,6 @@ _INITIALS = re.compile(r"^(?:[a-z]\.){1,3}$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _CONNECT = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _GERMAN = frozenset("der die das und ist nicht mit von den dem ein eine auf für sich wurde".split())
-_STRONG = 2.0
 _PER_KIND = 15
 
 
@@ -83,36 +83,36 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
         scores[kind] = scores.get(kind, 0.0) + weight
 
     if whole in lexicon.orgs:
-        vote(ORG, 4.0)
+        vote(ORG, W.KNOWN_ORG)
     if whole in lexicon.places or whole in lexicon.place_aliases:
-        vote(PLACE, 3.5)
+        vote(PLACE, W.KNOWN_PLACE)
     if len(words) > 1:
-        if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or _STRONG_ORG.intersection(words):
-            vote(ORG, 3.0)
+        if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or W.STRONG_ORG.intersection(words):
+            vote(ORG, W.ORG_WORD)
         elif whole not in lexicon.places and words[-1] not in PLACE_HEADS:
             # A place plus something that is no place: "San Jose Clash", "Chivas USA".
             if any(" ".join(words[:i]) in lexicon.places for i in range(1, len(words))):
-                vote(ORG, 2.5)
+                vote(ORG, W.PLACE_AND_MORE)
             elif words[-1] in {"usa", "uk", "gb", "us"} or (
                     words[-1] in lexicon.cities and words[0] not in _PLACE_PREFIXES):
-                vote(ORG, 1.5)  # "Team USA", "Atletico Madrid", "Bayern Munich"
+                vote(ORG, W.PLACE_TEAM)  # "Team USA", "Atletico Madrid", "Bayern Munich"
         if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
-            vote(PLACE, 2.5)
+            vote(PLACE, W.PLACE_WORD)
         if words[0] in lexicon.first_names or _INITIALS.match(words[0]):
-            vote(PERSON, 2.0)  # "Mark Cuban", "J.J. Abrams"
+            vote(PERSON, W.GIVEN_NAME)  # "Mark Cuban", "J.J. Abrams"
         if not scores and words[0] in _DIRECTIONS and " ".join(words[1:]) in lexicon.places:
-            vote(PLACE, 2.5)  # "South Pacific", "Northern Syria"
+            vote(PLACE, W.PLACE_WORD)  # "South Pacific", "Northern Syria"
         if not scores:
             content = [w for w in words if w not in NAME_CONNECTORS]
             if common.intersection(content):
-                vote(ORG, 0.6)  # "Student News": words the text also writes in lowercase
+                vote(ORG, W.COMMON_WORDS)  # "Student News": words the text also writes in lowercase
             elif _person_shaped(words, lexicon, common):
-                vote(PERSON, 0.6)  # two or three capitalised words with no other sign
+                vote(PERSON, W.PERSON_SHAPED)  # two or three capitalised words with no other sign
     else:
         if whole in lexicon.first_names:
-            vote(PERSON, 1.0)
+            vote(PERSON, W.GIVEN_NAME_ALONE)
         if name.isupper() and 2 <= len(name.replace(".", "")) <= 6 and PLACE not in scores:
-            vote(ORG, 1.0)
+            vote(ORG, W.ACRONYM)
     return scores
 
 
@@ -217,7 +217,7 @@ def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: I
                   and (k.split()[-1] == key or k.split()[0] == key)]
         if len(people) > 1:
             # Several fit: trust only the ones that something besides the default calls people.
-            people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= _STRONG]
+            people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= W.STRONG]
         if len(people) > 1:
             people = [k for k in people if k.split()[-1] == key]  # a surname beats a first name
         orgs = [k for k, e in groups.items() if e.kind == ORG and " " in k and k.split()[0] == key]
@@ -248,13 +248,13 @@ def _inherit_from_lists(entities: list[Entity], lexicon: Lexicon) -> None:
             members = [owner[id(m)] for m in chain]
             for member in members:
                 strong = [e.kind for e in members if e is not member
-                          and max(e.scores.values(), default=0.0) >= _STRONG]
+                          and max(e.scores.values(), default=0.0) >= W.STRONG]
                 if strong:
                     kind = max(set(strong), key=strong.count)
                     bucket = votes.setdefault(id(member), {})
-                    bucket[kind] = bucket.get(kind, 0.0) + 1.5
+                    bucket[kind] = bucket.get(kind, 0.0) + W.LIST_MEMBER
     for entity in entities:
-        if id(entity) in votes and max(entity.scores.values(), default=0.0) < _STRONG:
+        if id(entity) in votes and max(entity.scores.values(), default=0.0) < W.STRONG:
             for kind, weight in votes[id(entity)].items():
                 entity.scores[kind] = entity.scores.get(kind, 0.0) + weight
             entity.kind = max(entity.scores, key=lambda k: entity.scores[k])
@@ -309,11 +309,11 @@ def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[s
         evident = _evident(entity.name, intrinsic)
         cue = max((w for m in entity.mentions for w in m.scores.values()), default=0.0)
         single = " " not in entity.name
-        if single and all(m.initial for m in entity.mentions) and not evident and cue < _STRONG:
+        if single and all(m.initial for m in entity.mentions) and not evident and cue < W.STRONG:
             continue  # only ever seen opening a sentence: "Supporters", "Critics"
-        if strict and not evident and cue < _STRONG:
+        if strict and not evident and cue < W.STRONG:
             continue
-        if single and key in common and cue < _STRONG and not (
+        if single and key in common and cue < W.STRONG and not (
             key in lexicon.orgs or key in lexicon.places or key in lexicon.first_names
         ):
             continue  # "TRANSCRIPT" where the text also says "transcript": a word, shouted
@@ -328,7 +328,8 @@ def _rank(entities: list[Entity], title: str, total: int) -> None:
         orders = {m.sentence.order for m in entity.mentions}
         words = set(re.findall(r"\w+", _PARENTHESIS.sub("", entity.name).lower()))
         in_title = bool(title_words) and words <= title_words
-        entity.importance = len(orders) + 1.5 * in_title + 0.8 * (1 - min(orders) / total)
+        early = 1 - min(orders) / total
+        entity.importance = len(orders) + W.RANK_IN_TITLE * in_title + W.RANK_EARLY * early
     entities.sort(key=lambda e: (-e.importance, min(m.sentence.order for m in e.mentions)))
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import weights as W
 from .cues import ORG, ORG_NOUN_ENDINGS, PERSON, PLACE, Mention, score_context
 from .gazetteer import Lexicon, lookup
 from .lexicon import (
@@ -161,14 +162,14 @@ def _split_titles(tokens: tuple[str, ...]) -> list[tuple[int, int, str, float, s
         last += 2
     parts: list[tuple[int, int, str, float, str]] = []
     if first > 0:
-        parts.append((0, first, ORG, 1.5, ""))
+        parts.append((0, first, ORG, W.TITLE_EMPLOYER, ""))
     name = last + 1
     while name < len(tokens) and words[name] in NAME_CONNECTORS:
         name += 1
     if name < len(tokens) and not any(
             w in ORG_SUFFIXES or w in PLACE_HEADS for w in words[last + 1 :]):
         kept = tokens[last] if words[last] in KEPT_TITLES and last == first else ""
-        parts.append((name, len(tokens), PERSON, 3.0, kept))
+        parts.append((name, len(tokens), PERSON, W.TITLE_PERSON, kept))
     elif name < len(tokens):
         parts.append((first, len(tokens), "", 0.0, ""))
     return parts
@@ -244,7 +245,8 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
         if hyphen:
             base, suffix = hyphen.groups()
             trim = len(tokens[first]) - len(base)
-            parts.append(_Part(first, last, base, trim, _HYPHEN_KIND[suffix], 3.0, first == 0))
+            parts.append(_Part(first, last, base, trim, _HYPHEN_KIND[suffix], W.HYPHEN_CUE,
+                               first == 0))
             return tuple(p for p in parts if _keep(p.shown, lexicon))
     if "&" in words:
         at = first + words.index("&")
@@ -264,7 +266,8 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
         part = _part(tokens, a, b, kind, weight, a == 0 and len(pieces) == 1, kept)
         if role and i == len(pieces) - 1:
             part = _Part(part.first, part.last, part.shown, part.trim, PERSON,
-                         part.weight + 2.0 if part.kind == PERSON else 2.0, part.opens_run)
+                         part.weight + W.ROLE_FIRST if part.kind == PERSON else W.ROLE_FIRST,
+                         part.opens_run)
         parts.append(part)
     return tuple(p for p in parts if _keep(p.shown, lexicon))
 
