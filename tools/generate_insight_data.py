@@ -11,7 +11,8 @@ The packages are build-time tools: the reader reads only the text files this wri
                      plain-letter spellings ("Bogota" for "Bogotá")
 - localised.txt      country names as German, French, Spanish, Portuguese and Italian write them
                      (pycountry's translations)
-- given_names.txt    given names across 40 Latin-script locales (faker's person providers)
+- given_names.txt    given names across 40 Latin-script locales (faker's person providers),
+                     less the thousand commonest English words (faker's lorem list)
 
 A name that is also a given name or a common surname is a place only for a city of a million
 or more ("Houston", not "Hamilton"): a smaller one is more often a person in the news. Any
@@ -76,6 +77,11 @@ def given_names() -> set[str]:
                 if _LATIN.match(name) and " " not in name and len(name) > 1:
                     names.add(name)
     return names
+
+
+def common_words() -> set[str]:
+    module = importlib.import_module("faker.providers.lorem.en_US")
+    return {w.lower() for w in module.Provider.word_list}
 
 
 def english_names() -> set[str]:
@@ -162,8 +168,12 @@ def write(name: str, entries: set[str], header: str) -> None:
 def main() -> None:
     taken = (hand_list("orgs.txt") | hand_list("demonyms.txt") | hand_list("generic.txt")
              | hand_list("days_months.txt") | hand_list("places_hand.txt") | NOT_PLACES)
-    grammar = hand_list("stopwords.txt") | hand_list("role_nouns.txt") | hand_list(
-        "title_words.txt")
+    # Words of the language, not names: the rules' own lists and faker's common English words
+    # ("Early", "Red" and "Young" are given names somewhere, and far more often words).
+    grammar = set().union(*(hand_list(name) for name in (
+        "stopwords.txt", "sentence_starters.txt", "role_nouns.txt", "title_words.txt",
+        "place_heads.txt", "org_suffixes.txt", "event_heads.txt", "name_connectors.txt",
+        "speech_verbs.txt"))) | common_words()
     given = {n for n in given_names() if n.lower() not in taken | grammar}
     people = english_names()
     country_names = {n for n in countries() if n.lower() not in taken}

@@ -26,6 +26,12 @@ _ORG_NOUNS = frozenset(
 ORG_NOUN_ENDINGS = ("konzern", "unternehmen", "hersteller", "firma", "gesellschaft",
                      "gewerkschaft", "verband", "partei", "gruppe", "bank", "behörde",
                      "ministerium", "zeitung", "sender")
+# What only a person has: "Lily's mother", "Nowsch's attorney" (a company's is its "lawyers").
+_KIN = frozenset(
+    """mother father wife husband son daughter brother sister parents children family
+    girlfriend boyfriend fiance fiancee partner widow grandmother grandfather uncle aunt
+    cousin attorney lawyer agent friend friends home birthday funeral death""".split()
+)
 _PERSON_BEFORE = frozenset("named dubbed nicknamed said says".split())
 _ORG_BEFORE = frozenset("told joined at".split())
 _PLACE_BEFORE = frozenset(
@@ -96,6 +102,8 @@ def score_context(mention: Mention, text: str) -> None:
             mention.add(PERSON, W.AGE_AFTER)  # "Jolie, 39, carries"
         elif words and words[0] in {"who", "whose"}:
             mention.add(PERSON, W.WHO_AFTER)
+        elif words and words[0] == "which":
+            mention.add(ORG, W.WHICH_AFTER)  # "Greenline Ferries, which runs": not a person
         elif words and words[0] in _ARTICLES:
             rest = words[1:5]
             if any(w in ROLE_NOUNS for w in rest):
@@ -107,8 +115,10 @@ def score_context(mention: Mention, text: str) -> None:
         return
     if head in "'’" and after[1:2] == "s":
         words = [w.strip(_PUNCTUATION).lower() for w in after[2:].split()[:3]]
-        if words and (words[0] in ROLE_NOUNS or words[0] in {"former", "new", "own", "top"}
-                      and len(words) > 1 and words[1] in ROLE_NOUNS):
+        if words and words[0] in _KIN:
+            mention.add(PERSON, W.POSSESSIVE_KIN)  # "Lily's mother", "Nowsch's attorney"
+        elif words and (words[0] in ROLE_NOUNS or words[0] in {"former", "new", "own", "top"}
+                        and len(words) > 1 and words[1] in ROLE_NOUNS):
             mention.add(ORG, W.POSSESSIVE_ROLE)  # "Meta's former chief AI scientist"
         return
     if head == " ":
@@ -120,6 +130,8 @@ def score_context(mention: Mention, text: str) -> None:
             mention.add(PERSON, W.SPEECH_AFTER)  # organisations "say" things too
         elif nxt in ROLE_NOUNS and len(words) > 1 and words[1][:1].isupper():
             mention.add(ORG, W.EMPLOYER_BEFORE_ROLE)  # "Bolton midfielder Fabrice Muamba"
+        elif len(words) > 1 and nxt.islower() and words[1] in _ORG_NOUNS:
+            mention.add(ORG, W.ORG_NOUN_AFTER)  # "Xinhua news agency", "Roman fashion label"
         elif nxt in _ORG_NOUNS or nxt in {"CEO", "CFO", "CTO", "chief", "founder", "co-founder",
                                           "cofounder", "spokesman", "spokeswoman"}:
             mention.add(ORG, W.ORG_NOUN_AFTER)

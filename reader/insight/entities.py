@@ -47,6 +47,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _CONNECT = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _GERMAN = frozenset("der die das und ist nicht mit von den dem ein eine auf für sich wurde".split())
 _PER_KIND = 15
+_MAX_PERSON_WORDS = 4
+"""Longer runs that open with a given name are titles: "Kanye West Concert Air Bay Leaves"."""
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# "Malians", "Mauritanian", "Indonesians": peoples and their adjectives, not names.
+_DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese")
 
 
 @dataclass(slots=True)
@@ -58,6 +63,8 @@ class Entity:
     mentions: list[Mention]
     scores: dict[str, float] = field(default_factory=dict)
     importance: float = 0.0
+    sure: bool = True
+    """The evidence settles the kind; unsure names help find speakers but are not listed."""
 
 
 def _key(text: str, lexicon: Lexicon) -> str:
@@ -98,7 +105,8 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
                 vote(ORG, W.PLACE_TEAM)  # "Team USA", "Atletico Madrid", "Bayern Munich"
         if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
             vote(PLACE, W.PLACE_WORD)
-        if words[0] in lexicon.first_names or _INITIALS.match(words[0]):
+        if len(words) <= _MAX_PERSON_WORDS and (
+                words[0] in lexicon.first_names or _INITIALS.match(words[0])):
             vote(PERSON, W.GIVEN_NAME)  # "Mark Cuban", "J.J. Abrams"
         if not scores and words[0] in _DIRECTIONS and " ".join(words[1:]) in lexicon.places:
             vote(PLACE, W.PLACE_WORD)  # "South Pacific", "Northern Syria"
@@ -211,21 +219,35 @@ def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: I
     for entity in groups.values():
         _classify(entity, intrinsic)
     for key, entity in list(groups.items()):
-        if " " in key or key in lexicon.places or key in lexicon.orgs:
+        if " " in key or key in lexicon.orgs:
             continue
+        place_cue = any(m.scores.get(PLACE, 0.0) > 0 for m in entity.mentions)
+        if key in lexicon.places and place_cue:
+            continue  # "in Hamilton" is the town, whoever else is called Hamilton
         people = [k for k, e in groups.items() if e.kind == PERSON and " " in k
-                  and (k.split()[-1] == key or k.split()[0] == key)]
+                  and (_surname(k) == key or k.split()[0] == key)]
         if len(people) > 1:
             # Several fit: trust only the ones that something besides the default calls people.
             people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= W.STRONG]
         if len(people) > 1:
-            people = [k for k in people if k.split()[-1] == key]  # a surname beats a first name
+            people = [k for k in people if _surname(k) == key]  # a surname beats a first name
+        if len(people) > 1:
+            # "Herzog" after Isaac, Chaim and Yitzhak Herzog: the one the story is about.
+            people = [max(people, key=lambda k: len(groups[k].mentions))]
         orgs = [k for k, e in groups.items() if e.kind == ORG and " " in k and k.split()[0] == key]
         if entity.scores.get(PLACE, 0.0) > 0:
             orgs = []  # "in Harbourton" is the town, not the "Harbourton Port Authority"
         targets = people if people else orgs
         if len(targets) == 1:
             _fold(groups, key, targets[0], groups[targets[0]].name)
+
+
+def _surname(key: str) -> str:
+    """The last word of a person's name, past "Jr." and "III"."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _inherit_from_lists(entities: list[Entity], lexicon: Lexicon) -> None:
@@ -289,9 +311,23 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> 
         evidence = max(entity.scores.values(), default=0.0)
         if len(seen) == 1 and evidence < (1.0 if " " not in entity.name else 0.5):
             continue  # a bare capitalised name, said once, with nothing to say what it is
+        entity.sure = _sure(entity.scores)
         kept.append(entity)
     _rank(kept, title, max(1, len(sentences)))
     return kept
+
+
+def _opens_with_comma(entity: Entity) -> bool:
+    """ "Twice, the champion appealed": a word set off before the subject, not a name."""
+    return all(m.sentence.text[m.end : m.end + 1] == "," for m in entity.mentions)
+
+
+def _sure(scores: dict[str, float]) -> bool:
+    """Whether the winning kind has enough evidence and a clear lead over the next."""
+    ranked = sorted(scores.values(), reverse=True)
+    top = ranked[0] if ranked else 0.0
+    runner_up = ranked[1] if len(ranked) > 1 else 0.0
+    return top >= W.MIN_EVIDENCE and top - runner_up >= W.MIN_MARGIN
 
 
 def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[str],
@@ -309,8 +345,12 @@ def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[s
         evident = _evident(entity.name, intrinsic)
         cue = max((w for m in entity.mentions for w in m.scores.values()), default=0.0)
         single = " " not in entity.name
-        if single and all(m.initial for m in entity.mentions) and not evident and cue < W.STRONG:
-            continue  # only ever seen opening a sentence: "Supporters", "Critics"
+        if single and all(m.initial for m in entity.mentions) and not evident and (
+                cue < W.STRONG or cue == W.STRONG and _opens_with_comma(entity)):
+            continue  # only ever seen opening a sentence: "Supporters", "Critics", "Twice,"
+        if single and key.endswith(_DEMONYM_ENDINGS) and not (
+                key in lexicon.first_names or key in lexicon.places or key in lexicon.orgs):
+            continue
         if strict and not evident and cue < W.STRONG:
             continue
         if single and key in common and cue < W.STRONG and not (
@@ -339,7 +379,7 @@ def entity_facts(entities: list[Entity]) -> list[Fact]:
     counts: dict[str, int] = {}
     for kind in (PERSON, ORG, PLACE):
         for entity in entities:
-            if entity.kind != kind or counts.get(kind, 0) >= _PER_KIND:
+            if not entity.sure or entity.kind != kind or counts.get(kind, 0) >= _PER_KIND:
                 continue
             counts[kind] = counts.get(kind, 0) + 1
             first = min(entity.mentions, key=lambda m: (UNIT_RANK[m.sentence.kind],

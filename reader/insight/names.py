@@ -58,6 +58,8 @@ _TITLE_MODIFIERS = frozenset(
     city district assistant associate junior managing general""".split()
 )
 _MAX_RUN = 6
+# Abbreviations inside names: "St. Peter's Basilica", "Erich Nowsch Jr.".
+_ABBREVIATIONS = _CORE_TITLES | frozenset("st. mt. ft. jr. sr.".split())
 _NAME_HEADS = PLACE_HEADS | ORG_SUFFIXES
 _OF_HEADS = frozenset(
     """university bank ministry department institute college school museum republic kingdom
@@ -84,7 +86,7 @@ _SINGLE_JUNK = SENTENCE_STARTERS | _CORE_TITLES | ROLE_NOUNS
 def _is_abbreviation(token: str) -> bool:
     """A token whose full stop belongs to it: "U.S.", "Dr.", the "S." of "Ulysses S. Grant"."""
     body = token[:-1]
-    return "." in body or token.lower() in _CORE_TITLES or (len(body) == 1 and body.isupper())
+    return "." in body or token.lower() in _ABBREVIATIONS or (len(body) == 1 and body.isupper())
 
 
 def _runs(text: str) -> list[list[tuple[str, int, int]]]:
@@ -171,7 +173,8 @@ def _split_titles(tokens: tuple[str, ...]) -> list[tuple[int, int, str, float, s
         kept = tokens[last] if words[last] in KEPT_TITLES and last == first else ""
         parts.append((name, len(tokens), PERSON, W.TITLE_PERSON, kept))
     elif name < len(tokens):
-        parts.append((first, len(tokens), "", 0.0, ""))
+        # "Lahore General Hospital", "McIntosh County Sheriff's Office": no title, one name.
+        return [(0, len(tokens), "", 0.0, "")]
     return parts
 
 

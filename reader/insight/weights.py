@@ -62,10 +62,14 @@ AGE_AFTER = 3.0
 """'Jolie, 39, ...'."""
 WHO_AFTER = 2.0
 """'X, who ...', 'X whose ...'."""
+WHICH_AFTER = 1.0
+"""'X, which ...': a thing, not a person; of things with names, most are organisations."""
 APPOSITION = 2.0
 """'X, the chief ...', 'X, a company ...', 'X, the capital ...'."""
 POSSESSIVE_ROLE = 2.0
 """'Meta's chief scientist'."""
+POSSESSIVE_KIN = 2.0
+"""'Lily's mother', 'Nowsch's attorney': what only a person has."""
 SPEECH_AFTER = 0.7
 """'X said': organisations say things too."""
 EMPLOYER_BEFORE_ROLE = 2.0
