@@ -49,7 +49,7 @@ def normal(name: str) -> str:
     """A name as compared: case, quotes, a leading "the", possessives and spacing ignored."""
     name = name.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     name = re.sub(r"\s*\([^)]*\)", "", name)  # "Football Association (FA)"
-    name = _POSSESSIVE.sub("", name.strip())
+    name = _POSSESSIVE.sub("", name.strip()).rstrip(".")
     name = " ".join(name.lower().split())
     return name.removeprefix("the ")
 

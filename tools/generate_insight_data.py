@@ -11,6 +11,8 @@ The packages are build-time tools: the reader reads only the text files this wri
                      plain-letter spellings ("Bogota" for "Bogotá")
 - localised.txt      country names as German, French, Spanish, Portuguese and Italian write them
                      (pycountry's translations)
+- common_words.txt   the commonest English words that are not also names (faker's lorem list):
+                     "Mario Run" ends in one, so its given name makes it no person
 - given_names.txt    given names across 40 Latin-script locales (faker's person providers),
                      less the thousand commonest English words (faker's lorem list)
 
@@ -184,6 +186,8 @@ def main() -> None:
     city_names = {n for n in cities(people) if n.lower() not in taken | grammar | places}
     local = {n for n in localised() if n.lower() not in taken | places | {
         c.lower() for c in city_names}}
+    write("common_words.txt", common_words() - people - {n.lower() for n in given},
+          "Common English words that are no one's name (faker's lorem list less names)")
     write("countries.txt", country_names, "Countries (ISO 3166, pycountry)")
     write("subdivisions.txt", subs, "First-level subdivisions (ISO 3166-2, pycountry)")
     write("cities.txt", city_names,

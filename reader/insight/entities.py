@@ -105,11 +105,13 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
                 vote(ORG, W.PLACE_TEAM)  # "Team USA", "Atletico Madrid", "Bayern Munich"
         if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
             vote(PLACE, W.PLACE_WORD)
-        if len(words) <= _MAX_PERSON_WORDS and (
+        if len(words) <= _MAX_PERSON_WORDS and words[-1] not in lexicon.common_words and (
                 words[0] in lexicon.first_names or _INITIALS.match(words[0])):
             vote(PERSON, W.GIVEN_NAME)  # "Mark Cuban", "J.J. Abrams"
-        if not scores and words[0] in _DIRECTIONS and " ".join(words[1:]) in lexicon.places:
-            vote(PLACE, W.PLACE_WORD)  # "South Pacific", "Northern Syria"
+        if not scores and words[0] in _DIRECTIONS:
+            # "South Pacific", "Northern Syria"; "West Mercia" is somewhere, if not known where.
+            known = " ".join(words[1:]) in lexicon.places
+            vote(PLACE, W.PLACE_WORD if known else W.DIRECTION_FIRST)
         if not scores:
             content = [w for w in words if w not in NAME_CONNECTORS]
             if common.intersection(content):
@@ -126,7 +128,7 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
 
 def _person_shaped(words: list[str], lexicon: Lexicon, common: frozenset[str]) -> bool:
     """Could these words be a name and surname? Not "Boarding Passes" or "Star of David"."""
-    if not 2 <= len(words) <= 4 or "of" in words or "&" in words:
+    if not 2 <= len(words) <= 4 or "of" in words or "&" in words or words[0] in _DIRECTIONS:
         return False
     if any(w in lexicon.demonyms or w in NUMBER_WORDS for w in words):
         return False
@@ -311,7 +313,7 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> 
         evidence = max(entity.scores.values(), default=0.0)
         if len(seen) == 1 and evidence < (1.0 if " " not in entity.name else 0.5):
             continue  # a bare capitalised name, said once, with nothing to say what it is
-        entity.sure = _sure(entity.scores)
+        entity.sure = _sure(entity, intrinsic)
         kept.append(entity)
     _rank(kept, title, max(1, len(sentences)))
     return kept
@@ -322,12 +324,19 @@ def _opens_with_comma(entity: Entity) -> bool:
     return all(m.sentence.text[m.end : m.end + 1] == "," for m in entity.mentions)
 
 
-def _sure(scores: dict[str, float]) -> bool:
-    """Whether the winning kind has enough evidence and a clear lead over the next."""
-    ranked = sorted(scores.values(), reverse=True)
+def _sure(entity: Entity, intrinsic: Intrinsic) -> bool:
+    """Whether the winning kind has enough evidence, a clear lead over the next, and one sign
+    that is more than a hint: two "X said" are not a person, organisations say things too."""
+    ranked = sorted(entity.scores.values(), reverse=True)
     top = ranked[0] if ranked else 0.0
     runner_up = ranked[1] if len(ranked) > 1 else 0.0
-    return top >= W.MIN_EVIDENCE and top - runner_up >= W.MIN_MARGIN
+    if top < W.MIN_EVIDENCE or top - runner_up < W.MIN_MARGIN:
+        return False
+    kind = entity.kind
+    own = intrinsic(entity.name).get(kind, 0.0)
+    cues = [m.scores.get(kind, 0.0) for m in entity.mentions]
+    listed = entity.scores.get(kind, 0.0) > own + sum(cues) + 1e-9  # took its list's kind
+    return listed or max([own, *cues]) >= W.MIN_SIGN
 
 
 def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[str],

@@ -31,6 +31,8 @@ class Lexicon:
     orgs: frozenset[str]
     generic: frozenset[str]
     days_months: frozenset[str]
+    common_words: frozenset[str]
+    """Common English words that are nobody's name ("run", "quest")."""
 
 
 @cache
@@ -47,4 +49,5 @@ def lookup() -> Lexicon:
         orgs=read_list("orgs.txt"),
         generic=read_list("generic.txt"),
         days_months=read_list("days_months.txt"),
+        common_words=read_list("common_words.txt"),
     )

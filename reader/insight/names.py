@@ -58,6 +58,8 @@ _TITLE_MODIFIERS = frozenset(
     city district assistant associate junior managing general""".split()
 )
 _MAX_RUN = 6
+# Articles that open names mid-sentence in English text: "Al Arabiya", "La Stampa", "El Pais".
+_FOREIGN_ARTICLES = frozenset("al el la le les los las del der die das".split())
 # Abbreviations inside names: "St. Peter's Basilica", "Erich Nowsch Jr.".
 _ABBREVIATIONS = _CORE_TITLES | frozenset("st. mt. ft. jr. sr.".split())
 _NAME_HEADS = PLACE_HEADS | ORG_SUFFIXES
@@ -199,11 +201,11 @@ def find_mentions(sentence: Sentence) -> list[Mention]:
     text = sentence.text
     mentions: list[Mention] = []
     for run in _runs(text):
-        parts = _plan(tuple(t for t, _, _ in run))
-        if not parts:
-            continue
         opens = text[max(0, run[0][1] - 3) : run[0][1]].rstrip()
         initial = opens == "" or opens[-1] in "\"“‘:" or opens.endswith(("--", "—", "–"))
+        parts = _plan(tuple(t for t, _, _ in run), initial)
+        if not parts:
+            continue
         for part in parts:
             m = Mention(part.shown, sentence, run[part.first][1],
                         run[part.last - 1][2] - part.trim, initial and part.opens_run)
@@ -215,7 +217,7 @@ def find_mentions(sentence: Sentence) -> list[Mention]:
 
 
 @lru_cache(maxsize=8192)
-def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
+def _plan(tokens: tuple[str, ...], initial: bool = True) -> tuple[_Part, ...]:
     """The names in a run of capitalised tokens: a pure function of the words, so cached."""
     lexicon = lookup()
     if len(tokens) == 1 and tokens[0].lower() in _SINGLE_JUNK:
@@ -223,7 +225,8 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
     first, last = 0, len(tokens)
     # Capitalised function words ("The", "If", "While") are not part of a name.
     while first < last and tokens[first].lower() in SENTENCE_STARTERS and not _known(
-            tokens[first:last], lexicon):
+            tokens[first:last], lexicon) and (initial or last - first < 2 or (
+            tokens[first].lower() not in _FOREIGN_ARTICLES)):
         first += 1
     while last - first > 1 and tokens[first].lower() in _WEEKDAYS:
         first += 1  # "Friday Scholes"

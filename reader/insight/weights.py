@@ -27,7 +27,10 @@ COMMON_WORDS = 0.6
 """Words the text also writes in lowercase: "Student News" is a title or a body."""
 PERSON_SHAPED = 0.6
 """Two or three capitalised words with no other sign: too weak to list on its own."""
-GIVEN_NAME_ALONE = 1.0
+DIRECTION_FIRST = 1.0
+"""A compass word first: "West Mercia" is somewhere, not someone."""
+GIVEN_NAME_ALONE = 0.6
+"""A lone given name ("Sky", "Marvel", "Lily"): a hint that needs a cue beside it."""
 ACRONYM = 1.0
 """A short all-capitals word: "NTSB", "KWCH"."""
 
@@ -86,6 +89,8 @@ MIN_EVIDENCE = 1.0
 """Below this, the winning kind is a guess: the name is left out."""
 MIN_MARGIN = 0.5
 """The winning kind must lead the next by this much, or the name is left out."""
+MIN_SIGN = 1.0
+"""And one sign for it (the name's own words, or the cues of one mention) must weigh this."""
 
 # Ranking (entities._rank).
 RANK_IN_TITLE = 1.5
