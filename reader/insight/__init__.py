@@ -10,13 +10,14 @@ from reader.models import Article, Insight, Takeaway
 
 from .entities import entity_facts, find_entities
 from .figures import find_figures
+from .language import detect_language, rules_know
 from .promo import find_promotions
 from .quotes import find_quotes
 from .sections import heading_key, section_items, summary_section, takeaway_section, top_bullets
 from .sentences import Sentence, article_sentences, article_units
 from .takeaways import rank_sentences, takeaway_count
 
-__all__ = ["analyse", "ranked_takeaways"]
+__all__ = ["analyse", "detect_language", "ranked_takeaways"]
 
 _ENOUGH_PROSE = 5
 """Below this many paragraph sentences, answers and bullets are ranked too."""
@@ -53,6 +54,9 @@ def analyse(article: Article) -> Insight:
         takeaways = ranked_takeaways(prose if len(prose) >= _ENOUGH_PROSE else clean)
 
     headings = {heading_key(s.title) for s in article.sections if s.title}
-    entities = find_entities(clean, article.title, headings)
+    # Names are told apart by rules that read English, German and French; in another language
+    # they would guess, so such an article gets its figures, quotes and sentences only.
+    readable = rules_know(detect_language(article))
+    entities = find_entities(clean, article.title, headings) if readable else []
     facts = [*find_figures(clean), *entity_facts(entities), *find_quotes(units, clean, entities)]
     return Insight(summary=summary, facts=facts, takeaways=takeaways, flags=flags)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import weights as W
 from .cues import ORG, ORG_NOUN_ENDINGS, PERSON, PLACE, Mention, score_context
@@ -32,8 +32,16 @@ _CAP_TOKEN = (
     rf"(?:[{_UPPER}]|[a-z]{{1,2}}[A-Z])(?:[\w&]|['’.\-](?=[^\W_]))*"
     rf"(?:\.|(?<=s)['’](?= [{_UPPER}]))?"
 )
-_CONNECTOR = "|".join(sorted((re.escape(w) for w in NAME_CONNECTORS), key=len, reverse=True))
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?: (?:(?:{_CONNECTOR}) )?{_CAP_TOKEN})*")
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    """Capitalised tokens joined by spaces or name connectors, built on first use."""
+    connector = "|".join(sorted((re.escape(w) for w in NAME_CONNECTORS),
+                                key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?: (?:(?:{connector}) )?{_CAP_TOKEN})*")
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HYPHEN_CUE = re.compile(
     r"^(.+?)-(based|born|bred|raised|headquartered|listed|backed|owned|funded|led)$"
@@ -94,7 +102,7 @@ def _is_abbreviation(token: str) -> bool:
 def _runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Maximal runs of capitalised tokens joined by single spaces or name connectors."""
     runs: list[list[tuple[str, int, int]]] = []
-    for match in _RUN.finditer(text):
+    for match in _run_pattern().finditer(text):
         found = match.group()
         if " " not in found and found.lower() in _SINGLE_JUNK:
             continue  # by far the commonest run: a capitalised "The", "He", "But"

@@ -1,0 +1,79 @@
+"""The language an article is written in, so rules written for one language stay in it.
+
+The entity rules know English, German and French (their function words, speech verbs and
+name shapes); an article in any other language still gets its figures, dates, quotes and key
+sentences, but no person, organisation or place guessed by rules that cannot read it.
+
+py3langid decides (a maintained langid.py: 97 languages, its model inside the package). Its
+model takes about a second to load, so it is read only when first needed, and plain English
+(most of what the reader meets) is recognised first from its commonest function words without
+it. `Article.language`, where ingest has set it, is trusted as given.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.models import Article
+
+KNOWN = frozenset({"en", "de", "fr"})
+"""Languages whose names the entity rules can tell apart."""
+_SAMPLE = 2000
+"""Characters of text the detector reads: enough to be sure, little enough to stay fast."""
+_MIN_WORDS = 12
+"""Fewer words than this say too little to tell a language."""
+_MIN_CONFIDENCE = 0.8
+_ENGLISH = frozenset(
+    "the and of to is was that with for are were be been this from have has had which would "
+    "their they its it's he she his her said not but by on at".split()
+)
+_ENGLISH_SHARE = 0.15
+"""English prose has these words as a fifth to a third of its words; other languages, few."""
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def article_text(article: Article, limit: int = _SAMPLE) -> str:
+    """The start of the article's own words: title, headings, paragraphs and list items."""
+    parts: list[str] = [article.title]
+    size = len(article.title)
+    for section in article.sections:
+        for text in (section.title, *(block.plain() for block in section.blocks)):
+            if text:
+                parts.append(text)
+                size += len(text)
+            if size >= limit:
+                return " ".join(parts)[:limit]
+    return " ".join(parts)[:limit]
+
+
+def detect_language(article: Article) -> str | None:
+    """The article's language as an ISO 639-1 code, or None where the text is too short or
+    too mixed to tell."""
+    if article.language:
+        return article.language
+    return detect_text_language(article_text(article))
+
+
+def detect_text_language(text: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < _MIN_WORDS:
+        return None
+    if sum(w in _ENGLISH for w in words) / len(words) >= _ENGLISH_SHARE:
+        return "en"
+    language, confidence = _identifier().classify(text)
+    return str(language) if confidence >= _MIN_CONFIDENCE else None
+
+
+def rules_know(language: str | None) -> bool:
+    """Whether the entity rules can read `language` (unknown counts as readable)."""
+    return language is None or language in KNOWN
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
