@@ -76,7 +76,7 @@ def test_the_slips_are_gone() -> None:
 
 def test_reference_lists_come_from_the_generator() -> None:
     for name in ("countries.txt", "subdivisions.txt", "cities.txt", "localised.txt",
-                 "given_names.txt", "common_words.txt"):
+                 "given_names.txt", "common_words.txt", "surnames.txt"):
         assert "generate_insight_data.py" in DATA.joinpath(name).read_text(encoding="utf-8")[:300]
     lexicon = lookup()
     assert {"france", "texas", "bavaria", "houston", "tokyo", "deutschland"} <= lexicon.places

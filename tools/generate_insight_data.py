@@ -13,6 +13,7 @@ The packages are build-time tools: the reader reads only the text files this wri
                      (pycountry's translations)
 - common_words.txt   the commonest English words that are not also names (faker's lorem list):
                      "Mario Run" ends in one, so its given name makes it no person
+- surnames.txt       surnames common in English-language news (faker's English locales)
 - given_names.txt    given names across 40 Latin-script locales (faker's person providers),
                      less the thousand commonest English words (faker's lorem list)
 
@@ -84,6 +85,16 @@ def given_names() -> set[str]:
 def common_words() -> set[str]:
     module = importlib.import_module("faker.providers.lorem.en_US")
     return {w.lower() for w in module.Provider.word_list}
+
+
+def surnames() -> set[str]:
+    names: set[str] = set()
+    for locale in ("en_US", "en_GB", "en_IE"):
+        module = importlib.import_module(f"faker.providers.person.{locale}")
+        found = getattr(module.Provider, "last_names", ())
+        if isinstance(found, (tuple, list, dict)):
+            names |= {n for n in found if isinstance(n, str) and _LATIN.match(n)}
+    return names
 
 
 def english_names() -> set[str]:
@@ -188,6 +199,8 @@ def main() -> None:
         c.lower() for c in city_names}}
     write("common_words.txt", common_words() - people - {n.lower() for n in given},
           "Common English words that are no one's name (faker's lorem list less names)")
+    write("surnames.txt", {n for n in surnames() if n.lower() not in taken | grammar},
+          "Surnames common in English-language news (faker's en_US, en_GB, en_IE)")
     write("countries.txt", country_names, "Countries (ISO 3166, pycountry)")
     write("subdivisions.txt", subs, "First-level subdivisions (ISO 3166-2, pycountry)")
     write("cities.txt", city_names,

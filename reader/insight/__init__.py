@@ -10,6 +10,7 @@ from reader.models import Article, Insight, Takeaway
 
 from .entities import entity_facts, find_entities
 from .figures import find_figures
+from .furniture import has_placeholder, is_furniture
 from .language import detect_language, rules_know
 from .promo import find_promotions
 from .quotes import find_quotes
@@ -43,7 +44,9 @@ def analyse(article: Article) -> Insight:
     sentences = article_sentences(units)
     flags = find_promotions(sentences, article.title)
     flagged = {(f.section, f.sentence) for f in flags}
-    clean = [s for s in sentences if (s.section, s.text) not in flagged]
+    # Datelines, comment counts and image placeholders are the page's, not the story's.
+    clean = [s for s in sentences if (s.section, s.text) not in flagged
+             and not is_furniture(s.text) and not has_placeholder(s.text)]
 
     summary_at = summary_section(article)
     summary = section_items(article.sections[summary_at]) if summary_at is not None else []

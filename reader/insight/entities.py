@@ -96,8 +96,11 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
     if len(words) > 1:
         if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or W.STRONG_ORG.intersection(words):
             vote(ORG, W.ORG_WORD)
-        elif whole not in lexicon.places and words[-1] not in PLACE_HEADS:
-            # A place plus something that is no place: "San Jose Clash", "Chivas USA".
+        elif whole not in lexicon.places and words[-1] not in PLACE_HEADS and not (
+                len(words) == 2 and words[0] in lexicon.first_names
+                and words[1] in lexicon.surnames):
+            # A place plus something that is no place: "San Jose Clash", "Chivas USA"; but
+            # "Jordan Henderson" is a given name and a surname.
             if any(" ".join(words[:i]) in lexicon.places for i in range(1, len(words))):
                 vote(ORG, W.PLACE_AND_MORE)
             elif words[-1] in {"usa", "uk", "gb", "us"} or (

@@ -33,6 +33,8 @@ class Lexicon:
     days_months: frozenset[str]
     common_words: frozenset[str]
     """Common English words that are nobody's name ("run", "quest")."""
+    surnames: frozenset[str]
+    """Common surnames in English-language news ("Henderson", "Hilton")."""
 
 
 @cache
@@ -50,4 +52,5 @@ def lookup() -> Lexicon:
         generic=read_list("generic.txt"),
         days_months=read_list("days_months.txt"),
         common_words=read_list("common_words.txt"),
+        surnames=read_list("surnames.txt"),
     )
