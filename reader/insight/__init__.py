@@ -6,17 +6,20 @@ article. `analyse` is the one entry point; the modules beside it each do one job
 
 from __future__ import annotations
 
+from functools import cache
+
 from reader.models import Article, Insight, Takeaway
 
 from .entities import entity_facts, find_entities
 from .figures import find_figures
 from .furniture import has_placeholder, is_furniture
-from .language import detect_language, rules_know
+from .language import detect_language, looks_english, rules_know
 from .promo import find_promotions
 from .quotes import find_quotes
 from .sections import heading_key, section_items, summary_section, takeaway_section, top_bullets
 from .sentences import Sentence, article_sentences, article_units
 from .takeaways import rank_sentences, takeaway_count
+from .wordlists import materialise
 
 __all__ = ["analyse", "detect_language", "ranked_takeaways"]
 
@@ -24,8 +27,17 @@ _ENOUGH_PROSE = 5
 """Below this many paragraph sentences, answers and bullets are ranked too."""
 
 
+@cache
+def _load_word_lists() -> None:
+    """Read the word lists on the first analysis, and let the rules look words up in sets."""
+    from . import cues, entities, figures, lexicon, names, promo, quotes, takeaways
+
+    materialise(lexicon, cues, entities, figures, names, promo, quotes, takeaways)
+
+
 def ranked_takeaways(sentences: list[Sentence], count: int | None = None) -> list[Takeaway]:
     """Takeaways chosen from the article's own sentences (what shows when the author gave none)."""
+    _load_word_lists()
     chosen = rank_sentences(sentences, count or takeaway_count(sentences))
     return [Takeaway(text=s.text, section=s.section, authored=False) for s in chosen]
 
@@ -40,6 +52,7 @@ def _authored_takeaways(article: Article) -> list[Takeaway]:
 
 def analyse(article: Article) -> Insight:
     """Derive the insight panel's content from an article."""
+    _load_word_lists()
     units = article_units(article)
     sentences = article_sentences(units)
     flags = find_promotions(sentences, article.title)
@@ -59,7 +72,9 @@ def analyse(article: Article) -> Insight:
     headings = {heading_key(s.title) for s in article.sections if s.title}
     # Names are told apart by rules that read English, German and French; in another language
     # they would guess, so such an article gets its figures, quotes and sentences only.
-    readable = rules_know(detect_language(article))
-    entities = find_entities(clean, article.title, headings) if readable else []
+    language = article.language or (
+        "en" if looks_english([s.words for s in clean]) else detect_language(article))
+    entities = find_entities(clean, article.title, headings, language) if rules_know(
+        language) else []
     facts = [*find_figures(clean), *entity_facts(entities), *find_quotes(units, clean, entities)]
     return Insight(summary=summary, facts=facts, takeaways=takeaways, flags=flags)

@@ -221,16 +221,25 @@ def _fold(groups: dict[str, Entity], source: str, target: str, name: str) -> Non
 
 def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: Intrinsic) -> None:
     """Fold "LeCun" into "Yann LeCun" and "Cathay" into "Cathay Innovation" when unambiguous."""
-    for entity in groups.values():
+    people_by_word: dict[str, list[str]] = {}
+    orgs_by_word: dict[str, list[str]] = {}
+    for key, entity in groups.items():
         _classify(entity, intrinsic)
+        if " " not in key:
+            continue
+        first = key.split()[0]
+        if entity.kind == PERSON:
+            for word in dict.fromkeys((first, _surname(key))):
+                people_by_word.setdefault(word, []).append(key)
+        elif entity.kind == ORG:
+            orgs_by_word.setdefault(first, []).append(key)
     for key, entity in list(groups.items()):
         if " " in key or key in lexicon.orgs:
             continue
         place_cue = any(m.scores.get(PLACE, 0.0) > 0 for m in entity.mentions)
         if key in lexicon.places and place_cue:
             continue  # "in Hamilton" is the town, whoever else is called Hamilton
-        people = [k for k, e in groups.items() if e.kind == PERSON and " " in k
-                  and (_surname(k) == key or k.split()[0] == key)]
+        people = list(people_by_word.get(key, ()))
         if len(people) > 1:
             # Several fit: trust only the ones that something besides the default calls people.
             people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= W.STRONG]
@@ -239,7 +248,7 @@ def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: I
         if len(people) > 1:
             # "Herzog" after Isaac, Chaim and Yitzhak Herzog: the one the story is about.
             people = [max(people, key=lambda k: len(groups[k].mentions))]
-        orgs = [k for k, e in groups.items() if e.kind == ORG and " " in k and k.split()[0] == key]
+        orgs = list(orgs_by_word.get(key, ()))
         if entity.scores.get(PLACE, 0.0) > 0:
             orgs = []  # "in Harbourton" is the town, not the "Harbourton Port Authority"
         targets = people if people else orgs
@@ -292,7 +301,8 @@ def _looks_german(sentences: list[Sentence]) -> bool:
     return bool(words) and sum(w in _GERMAN for w in words) / len(words) > 0.06
 
 
-def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> list[Entity]:
+def find_entities(sentences: list[Sentence], title: str, headings: set[str],
+                  language: str | None = None) -> list[Entity]:
     """The article's people, organisations and places, most central first within each kind."""
     lexicon = lookup()
     mentions = [m for s in sentences for m in find_mentions(s)]
@@ -308,7 +318,8 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> 
     _merge_acronyms(groups, mentions, lexicon)
     intrinsic = _memo(lexicon, common)
     _merge_short_names(groups, lexicon, intrinsic)
-    entities = _credible(groups, headings, common, intrinsic, strict=_looks_german(sentences))
+    german = language == "de" if language else _looks_german(sentences)
+    entities = _credible(groups, headings, common, intrinsic, strict=german)
     _inherit_from_lists(entities, lexicon)
     kept: list[Entity] = []
     for entity in entities:

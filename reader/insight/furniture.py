@@ -76,11 +76,30 @@ _MAX_WORDS = 24
 """Furniture is short: a longer line that happens to start "By" or "Share" is prose."""
 
 
+# The words furniture opens with, so that most sentences need no pattern at all.
+_OPENERS = frozenset(
+    """by from section updated published posted last modified image img photo photograph
+    picture media video credit source caption getty ap read see view watch continue click
+    more most related filed tags tag topics topic categories category share tweet email
+    e-mail print pin whatsapp facebook twitter linkedin reddit copy comments comment leave
+    add show advertisement sponsored skip close menu search subscribe sign log login register
+    already jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december mon monday tue tues tuesday wed
+    wednesday thu thurs thursday fri friday sat saturday sun sunday reactions replies
+    responses views likes shares reads votes notes""".split()
+)
+
+
 def is_furniture(text: str) -> bool:
     """Whether a line, bullet or sentence is page furniture rather than the author's words."""
-    line = " ".join(text.split())
-    if not line or len(line.split()) > _MAX_WORDS:
+    words = text.split()
+    if not words or len(words) > _MAX_WORDS:
         return False
+    opener = words[0].lstrip("•·|*>#-[(").rstrip(":.,)|").lower()
+    if not (opener in _OPENERS or opener[:1].isdigit() or text.lstrip().startswith("[")
+            or "cookie" in text.lower()):
+        return False
+    line = " ".join(words)
     return bool(_FURNITURE.match(line) or _BYLINE.match(line))
 
 

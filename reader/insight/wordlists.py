@@ -2,7 +2,8 @@
 
 Each list is a sorted text file, one entry a line, `#` lines are comments; entries are compared
 in lowercase. `Words` stands for one or more lists (and plain sets) and reads its files the
-first time something asks whether a word is in it, so importing the rules reads nothing.
+first time something asks whether a word is in it, so importing the rules reads nothing;
+`materialise` then puts the plain sets in their place for speed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import files
+from types import ModuleType
 from typing import TypeAlias
 
 DATA_PACKAGE = "reader.insight"
@@ -85,3 +87,15 @@ class Words:
 
     def isdisjoint(self, other: Iterable[str]) -> bool:
         return self.load().isdisjoint(other)
+
+
+def materialise(*modules: ModuleType) -> None:
+    """Swap each module's `Words` for the frozenset it stands for, once the lists are wanted.
+
+    The answers are the same; a lookup in a frozenset is a fifth of the cost of one through
+    `Words.__contains__`, and the rules look words up tens of thousands of times an article.
+    """
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if isinstance(value, Words):
+                setattr(module, name, value.load())
