@@ -45,6 +45,15 @@ _PLACE_PAIRS = frozenset(
     region of""".replace("\n", "").split("|")
 )
 _ORG_PAIRS = frozenset("co-led by|backed by|funded by|acquired by|owned by|bought by".split("|"))
+_CREDIT_PAIRS = frozenset(
+    """reporting by|editing by|written by|writing by|photographed by|photo by|photos by|
+    illustration by|illustrations by|interview by|translated by|compiled by""".replace(
+        "\n", "").replace("    ", "").split("|")
+)
+_OPENING_PREPOSITIONS = frozenset(
+    "according in for at after like unlike as with from on under despite during since before "
+    "by to among".split()
+)
 _ARTICLES = frozenset("a an the his her its their".split())
 _PLACE_APPOSITION = frozenset("capital city country state town village".split())
 _PUNCTUATION = ".,;:!?\"'“”‘’()[]—–"
@@ -68,6 +77,12 @@ class Mention:
         self.scores[kind] = self.scores.get(kind, 0.0) + weight
 
 
+def _introduces(before: str) -> bool:
+    """Whether the sentence so far is an opening phrase ("According to", "In", "For")."""
+    opening = before.split(" ", 1)[0].lower()
+    return opening in _OPENING_PREPOSITIONS and "," not in before
+
+
 def score_context(mention: Mention, text: str) -> None:
     """Add the cue weights that the words around the mention give it."""
     before = text[max(0, mention.start - _CONTEXT) : mention.start]
@@ -87,6 +102,8 @@ def score_context(mention: Mention, text: str) -> None:
             mention.add(ORG, W.ORG_VERB_BEFORE)
         elif pair in _ORG_PAIRS:
             mention.add(ORG, W.ORG_PAIR_BEFORE)
+        elif pair in _CREDIT_PAIRS:
+            mention.add(PERSON, W.CREDIT_BEFORE)  # "(Reporting by Indulal PM; Editing by ...)"
         if pair in _PLACE_PAIRS or prev in _PLACE_BEFORE or (
             prev == "the" and len(words) > 1 and words[-2] in _PLACE_BEFORE
         ):
@@ -97,6 +114,8 @@ def score_context(mention: Mention, text: str) -> None:
         return
     head = after[0]
     if head == ",":
+        if _introduces(text[: mention.start]):
+            return  # "According to WWD, the pop star ...": the comma ends the opening phrase
         words = [w.strip(_PUNCTUATION).lower() for w in after[1:].split()[:5]]
         if words and words[0].isdigit() and re.match(r",\s*\d{1,3},", after):
             mention.add(PERSON, W.AGE_AFTER)  # "Jolie, 39, carries"

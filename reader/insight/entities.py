@@ -97,10 +97,9 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
         if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or W.STRONG_ORG.intersection(words):
             vote(ORG, W.ORG_WORD)
         elif whole not in lexicon.places and words[-1] not in PLACE_HEADS and not (
-                len(words) == 2 and words[0] in lexicon.first_names
-                and words[1] in lexicon.surnames):
+                len(words) == 2 and words[0] in lexicon.first_names):
             # A place plus something that is no place: "San Jose Clash", "Chivas USA"; but
-            # "Jordan Henderson" is a given name and a surname.
+            # "Jordan Henderson" and "Orlando Bloom" open with a given name (see below).
             if any(" ".join(words[:i]) in lexicon.places for i in range(1, len(words))):
                 vote(ORG, W.PLACE_AND_MORE)
             elif words[-1] in {"usa", "uk", "gb", "us"} or (
@@ -108,8 +107,11 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
                 vote(ORG, W.PLACE_TEAM)  # "Team USA", "Atletico Madrid", "Bayern Munich"
         if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
             vote(PLACE, W.PLACE_WORD)
+        place_first = len(words) == 2 and words[0] in lexicon.places and (
+            words[1] not in lexicon.surnames)  # "Orlando Bloom" or "Orlando Magic": unsure
         if len(words) <= _MAX_PERSON_WORDS and words[-1] not in lexicon.common_words and (
-                words[0] in lexicon.first_names or _INITIALS.match(words[0])):
+                not place_first) and (words[0] in lexicon.first_names or _INITIALS.match(
+                words[0])):
             vote(PERSON, W.GIVEN_NAME)  # "Mark Cuban", "J.J. Abrams"
         if not scores and words[0] in _DIRECTIONS:
             # "South Pacific", "Northern Syria"; "West Mercia" is somewhere, if not known where.
@@ -275,12 +277,17 @@ def _inherit_from_lists(entities: list[Entity], lexicon: Lexicon) -> None:
     for found in by_sentence.values():
         found.sort(key=lambda m: m.start)
         chains: list[list[Mention]] = [[found[0]]]
+        joined: list[bool] = [False]
         for a, b in zip(found, found[1:], strict=False):
-            if _CONNECT.match(a.sentence.text[a.end : b.start]):
+            gap = a.sentence.text[a.end : b.start]
+            if _CONNECT.match(gap):
                 chains[-1].append(b)
+                joined[-1] = joined[-1] or not gap.strip() == ","
             else:
                 chains.append([b])
-        for chain in chains:
+                joined.append(False)
+        # Only "and", "or" or "&" makes a list: "on ESPN's show, Holtz said" is two clauses.
+        for chain in (c for c, listed in zip(chains, joined, strict=True) if listed):
             members = [owner[id(m)] for m in chain]
             for member in members:
                 strong = [e.kind for e in members if e is not member

@@ -51,6 +51,7 @@ _PATTERNS = [
     r"(?:read|see|view|watch)\s+(?:more|the\s+full\s+story|full\s+article)\b.{0,80}",
     r"(?:continue\s+reading|click\s+here\b|more\s+stories\b|most\s+(?:read|popular)\b)"
     r".{0,80}",
+    r"loading\b.{0,40}",
     # Cookie and subscription lines
     r".{0,80}\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|"
     r"accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b.{0,160}",
@@ -86,7 +87,7 @@ _OPENERS = frozenset(
     already jan january feb february mar march apr april may jun june jul july aug august sep
     sept september oct october nov november dec december mon monday tue tues tuesday wed
     wednesday thu thurs thursday fri friday sat saturday sun sunday reactions replies
-    responses views likes shares reads votes notes""".split()
+    responses views likes shares reads votes notes loading""".split()
 )
 
 

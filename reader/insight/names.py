@@ -88,6 +88,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _STORMS = frozenset("hurricane typhoon cyclone storm tropical super category".split())
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$")
 _ROMAN = re.compile(r"^[ivx]{1,4}$")
 _COMPOUND = re.compile(r"^[^\W\d_]+-[a-z]+$")
 _SINGLE_JUNK = SENTENCE_STARTERS | _CORE_TITLES | ROLE_NOUNS
@@ -246,8 +247,10 @@ def _plan(tokens: tuple[str, ...], initial: bool = True) -> tuple[_Part, ...]:
     if last - first > 1 and _COMPOUND.match(tokens[first]) and not _HYPHEN_CUE.match(
             tokens[first]):
         first += 1  # "Spice-loving Brits": the compound describes, it does not name
-    while last > first and tokens[last - 1].lower() in lexicon.days_months:
-        last -= 1  # "Athletic Bilbao Saturday": the day is not part of the name
+    while last > first and tokens[last - 1].lower() in lexicon.days_months and not (
+            last - first == 2 and tokens[first].lower() in lexicon.first_names
+            and tokens[last - 1].lower() not in _WEEKDAYS):
+        last -= 1  # "Athletic Bilbao Saturday", but "Theresa May" and "Mark May" are people
     if not 0 < last - first <= _MAX_RUN:
         return ()
     words = [t.lower() for t in tokens[first:last]]
@@ -354,6 +357,8 @@ def _keep(shown: str, lexicon: Lexicon) -> bool:
         return False  # "Northern Irishman", "African-American"
     if _PLURAL_ACRONYM.match(shown):
         return False  # "LLMs", "DPs": a kind of thing, not a name
+    if _TICKER.match(shown):
+        return False  # "LART.NS", "RELI.NS": a stock's code
     known = whole in lexicon.orgs or whole in lexicon.places
     if not known and any(c.isdigit() for c in shown):
         return False  # "Windows 11", "FA Rule E1": products and rules, not who or where

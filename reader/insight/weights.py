@@ -31,8 +31,8 @@ DIRECTION_FIRST = 1.0
 """A compass word first: "West Mercia" is somewhere, not someone."""
 GIVEN_NAME_ALONE = 0.6
 """A lone given name ("Sky", "Marvel", "Lily"): a hint that needs a cue beside it."""
-ACRONYM = 1.0
-"""A short all-capitals word: "NTSB", "KWCH"."""
+ACRONYM = 0.6
+"""A short all-capitals word: "NTSB", but also "TIPS", "LOT", "PG" on a page: a hint."""
 
 # The title split off a name (names._split_titles) and a role noun before it.
 TITLE_PERSON = 3.0
@@ -57,6 +57,8 @@ ORG_VERB_BEFORE = 0.8
 """'told X', 'joined X', 'at X'."""
 ORG_PAIR_BEFORE = 0.5
 """'backed by X', 'owned by X'."""
+CREDIT_BEFORE = 2.5
+"""'Reporting by X', 'Editing by X', 'Photo by X': credits name people."""
 PLACE_BEFORE = 1.0
 """'in X', 'based in X', 'capital X'."""
 PLACE_WEAK_BEFORE = 0.4
