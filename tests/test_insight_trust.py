@@ -125,3 +125,22 @@ def test_one_kind_per_name_throughout_an_article() -> None:
     assert all(len(k) == 1 for k in kinds.values()), kinds
     assert kinds.get("Jordan Henderson") == {"person"}
     assert "Henderson" not in kinds, "the surname is the same person"
+
+
+def test_market_report_names() -> None:
+    text = ("Infrastructure stocks gained, with Harrow and Venn (HAVE.NS) adding 0.5 percent, "
+            "while Oil and Water Gas Corp (OWGC.NS) ended down 1.5 percent. "
+            "(Reporting by Ravi Kandel; Editing by Mira Sen)")
+    found = named(analyse(page(para(text), para(STORY[0].text), para(STORY[1].text))))
+    assert found.get("Harrow and Venn") == "organisation"
+    assert found.get("Oil and Water Gas Corp") == "organisation"
+    assert "HAVE.NS" not in found and "Oil" not in found
+    assert found.get("Ravi Kandel") == "person" and found.get("Mira Sen") == "person"
+
+
+def test_an_opening_phrase_is_no_apposition_and_a_comma_no_list() -> None:
+    text = ("According to WWD, the pop star shot a different image for each newspaper. "
+            "On the network's Final Hour, Holtz said the team was ready.")
+    found = named(analyse(page(para(text), *STORY[:2])))
+    assert found.get("WWD") != "person"
+    assert found.get("Final Hour") != "person"

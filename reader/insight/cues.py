@@ -54,6 +54,8 @@ _OPENING_PREPOSITIONS = frozenset(
     "according in for at after like unlike as with from on under despite during since before "
     "by to among".split()
 )
+_TICKER_AFTER = re.compile(r"\s\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|LSE|TSX|ASX)"
+                           r":\s?[A-Z.]{1,6})\)")
 _ARTICLES = frozenset("a an the his her its their".split())
 _PLACE_APPOSITION = frozenset("capital city country state town village".split())
 _PUNCTUATION = ".,;:!?\"'“”‘’()[]—–"
@@ -143,7 +145,9 @@ def score_context(mention: Mention, text: str) -> None:
     if head == " ":
         words = [w.strip(_PUNCTUATION) for w in after.split()[:2]]
         nxt = words[0] if words else ""
-        if nxt in {"who", "whose"}:
+        if _TICKER_AFTER.match(after):
+            mention.add(ORG, W.TICKER_AFTER)  # "Lanco Infratech (LAIN.NS) rose"
+        elif nxt in {"who", "whose"}:
             mention.add(PERSON, W.WHO_AFTER)
         elif nxt.lower() in SPEECH_VERBS and nxt.islower():
             mention.add(PERSON, W.SPEECH_AFTER)  # organisations "say" things too

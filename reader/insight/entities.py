@@ -49,6 +49,9 @@ _GERMAN = frozenset("der die das und ist nicht mit von den dem ein eine auf für
 _PER_KIND = 15
 _MAX_PERSON_WORDS = 4
 """Longer runs that open with a given name are titles: "Kanye West Concert Air Bay Leaves"."""
+_WEBSITE = re.compile(r"\w\.(?:com|org|net|co\.uk|io|info)$")
+_COMPANY_SUFFIXES = frozenset(
+    "inc inc. corp corp. corporation co co. company ltd ltd. llc plc gmbh ag sa group".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # "Malians", "Mauritanian", "Indonesians": peoples and their adjectives, not names.
 _DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese")
@@ -91,6 +94,8 @@ def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str,
 
     if whole in lexicon.orgs:
         vote(ORG, W.KNOWN_ORG)
+    if _WEBSITE.search(whole):
+        vote(ORG, W.WEBSITE)
     if whole in lexicon.places or whole in lexicon.place_aliases:
         vote(PLACE, W.KNOWN_PLACE)
     if len(words) > 1:
@@ -258,6 +263,26 @@ def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: I
             _fold(groups, key, targets[0], groups[targets[0]].name)
 
 
+def _join_company_names(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "Larsen and Toubro (LART.NS)", "Oil and Natural Gas Corp": one company, not two names.
+
+    A lone unknown word joined by "and" to a name that is surely a company (a ticker after
+    it, or a company suffix last) belongs to it; "Google and Microsoft Corp" stay two."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.sentence is mention.sentence and " " not in last.text and (
+                last.sentence.text[last.end : mention.start] == " and ") and (
+                last.text.lower() not in lexicon.orgs and last.text.lower() not in lexicon.places
+                ) and (mention.scores.get(ORG, 0.0) >= W.TICKER_AFTER
+                       or mention.text.split()[-1].lower() in _COMPANY_SUFFIXES):
+            joined[-1] = Mention(f"{last.text} and {mention.text}", mention.sentence,
+                                 last.start, mention.end, last.initial, dict(mention.scores))
+            continue
+        joined.append(mention)
+    return joined
+
+
 def _surname(key: str) -> str:
     """The last word of a person's name, past "Jr." and "III"."""
     words = key.split()
@@ -312,7 +337,7 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str],
                   language: str | None = None) -> list[Entity]:
     """The article's people, organisations and places, most central first within each kind."""
     lexicon = lookup()
-    mentions = [m for s in sentences for m in find_mentions(s)]
+    mentions = _join_company_names([m for s in sentences for m in find_mentions(s)], lexicon)
     if not mentions:
         return []
     common = frozenset(_LOWER_WORD.findall(" ".join(s.text for s in sentences)))

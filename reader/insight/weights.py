@@ -31,6 +31,8 @@ DIRECTION_FIRST = 1.0
 """A compass word first: "West Mercia" is somewhere, not someone."""
 GIVEN_NAME_ALONE = 0.6
 """A lone given name ("Sky", "Marvel", "Lily"): a hint that needs a cue beside it."""
+WEBSITE = 2.0
+"""'Boston.com', 'Style.com': a site is run by an organisation."""
 ACRONYM = 0.6
 """A short all-capitals word: "NTSB", but also "TIPS", "LOT", "PG" on a page: a hint."""
 
@@ -79,6 +81,8 @@ SPEECH_AFTER = 0.7
 """'X said': organisations say things too."""
 EMPLOYER_BEFORE_ROLE = 2.0
 """'Bolton midfielder Fabrice Muamba': the employer."""
+TICKER_AFTER = 3.0
+"""'Lanco Infratech (LAIN.NS)', 'Apple (NASDAQ: AAPL)': a listed company."""
 ORG_NOUN_AFTER = 1.5
 """'X CEO', 'X spokesman', 'X company'."""
 
