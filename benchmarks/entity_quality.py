@@ -7,8 +7,8 @@ Scores `reader.insight.analyse` against the hand annotations in `benchmarks/devs
   two spellings of one name; `ignore` holds names that are neither right nor wrong to list:
   works, events, "(CNN)" in a dateline).
 - `pages.jsonl`: real web pages with the headline a reader sees and the author's own summary,
-  and for ten of them the people, organisations and places (written after the rules were
-  tuned on the stories, so a check on other outlets rather than a target).
+  and for ten of them the people, organisations and places (other outlets than the stories,
+  and pages rather than clean text).
 
 A listed name counts once: its second spelling ("Mondale" beside "Walter Mondale") is neither
 right nor wrong, and a person's surname alone matches that person. It prints, per story as
@@ -213,7 +213,7 @@ def pages_report(corpus: Path, show: bool) -> None:
     overall = Tally()
     for tally in page_totals.values():
         overall.add(tally)
-    print(f"entities on {annotated} annotated pages (other outlets, annotated after tuning): "
+    print(f"entities on {annotated} annotated pages (other outlets and sites): "
           + ", ".join(f"{kind} P {t.precision:.3f} R {t.recall:.3f}"
                       for kind, t in page_totals.items())
           + f"; all three P {overall.precision:.3f} R {overall.recall:.3f} "

