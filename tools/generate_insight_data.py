@@ -169,7 +169,7 @@ def cities(people: set[str]) -> set[str]:
 
 
 def write(name: str, entries: set[str], header: str) -> None:
-    lines = sorted({e.strip() for e in entries if e.strip()}, key=str.lower)
+    lines = sorted({e.strip() for e in entries if e.strip()}, key=lambda e: (e.lower(), e))
     unique: dict[str, str] = {}
     for line in lines:
         unique.setdefault(line.lower(), line)
