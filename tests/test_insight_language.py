@@ -88,3 +88,15 @@ def test_english_needs_no_detector_model() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.split() == ["en", "False"]
+
+
+def test_after_an_analysis_the_rules_look_words_up_in_plain_sets() -> None:
+    import reader.insight as insight_package
+    from reader.insight.wordlists import Words
+
+    analyse(article(ENGLISH))
+    modules = [m for name, m in sorted(sys.modules.items())
+               if name.startswith("reader.insight.") and m is not None]
+    left = [f"{m.__name__}.{k}" for m in modules if m.__name__ != "reader.insight.wordlists"
+            for k, v in vars(m).items() if isinstance(v, Words)]
+    assert insight_package and not left, left

@@ -30,9 +30,9 @@ _ENOUGH_PROSE = 5
 @cache
 def _load_word_lists() -> None:
     """Read the word lists on the first analysis, and let the rules look words up in sets."""
-    from . import cues, entities, figures, lexicon, names, promo, quotes, takeaways
+    from . import cues, entities, figures, intrinsic, lexicon, names, promo, quotes, takeaways
 
-    materialise(lexicon, cues, entities, figures, names, promo, quotes, takeaways)
+    materialise(lexicon, cues, entities, figures, intrinsic, names, promo, quotes, takeaways)
 
 
 def ranked_takeaways(sentences: list[Sentence], count: int | None = None) -> list[Takeaway]:
