@@ -100,3 +100,15 @@ def test_after_an_analysis_the_rules_look_words_up_in_plain_sets() -> None:
     left = [f"{m.__name__}.{k}" for m in modules if m.__name__ != "reader.insight.wordlists"
             for k, v in vars(m).items() if isinstance(v, Words)]
     assert insight_package and not left, left
+
+
+def test_opening_an_article_in_any_language_never_loads_the_detector() -> None:
+    code = (
+        "import sys; from reader.insight import analyse; "
+        "from reader.models import Article, Block, Section; "
+        f"analyse(Article(title='t', sections=[Section(blocks=[Block(kind='paragraph', "
+        f"text={PORTUGUESE!r})])])); print('py3langid' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.split() == ["False"]

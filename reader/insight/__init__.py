@@ -13,7 +13,7 @@ from reader.models import Article, Insight, Takeaway
 from .entities import entity_facts, find_entities
 from .figures import find_figures
 from .furniture import has_placeholder, is_furniture
-from .language import detect_language, looks_english, rules_know
+from .language import detect_language, rules_know, rules_language
 from .promo import find_promotions
 from .quotes import find_quotes
 from .sections import heading_key, section_items, summary_section, takeaway_section, top_bullets
@@ -72,8 +72,7 @@ def analyse(article: Article) -> Insight:
     headings = {heading_key(s.title) for s in article.sections if s.title}
     # Names are told apart by rules that read English, German and French; in another language
     # they would guess, so such an article gets its figures, quotes and sentences only.
-    language = article.language or (
-        "en" if looks_english([s.words for s in clean]) else detect_language(article))
+    language = article.language or rules_language([s.words for s in clean])
     entities = find_entities(clean, article.title, headings, language) if rules_know(
         language) else []
     facts = [*find_figures(clean), *entity_facts(entities), *find_quotes(units, clean, entities)]
