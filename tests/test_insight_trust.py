@@ -144,3 +144,13 @@ def test_an_opening_phrase_is_no_apposition_and_a_comma_no_list() -> None:
     found = named(analyse(page(para(text), *STORY[:2])))
     assert found.get("WWD") != "person"
     assert found.get("Final Hour") != "person"
+
+
+def test_known_names_that_open_with_a_title_or_an_article_stay_whole() -> None:
+    text = ("Swansea lost 3-2 at Tottenham in the Premier League on Wednesday. The Guardian "
+            "added that the striker was wearing an oxygen mask. The Premier League said the "
+            "game would not be replayed, and the guardian of the ground agreed.")
+    found = named(analyse(page(para(text), *STORY[:2])))
+    assert found.get("Premier League") == "organisation"
+    assert found.get("The Guardian") == "organisation"
+    assert "League" not in found and "Guardian" not in found

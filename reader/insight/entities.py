@@ -236,7 +236,9 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str],
     common = frozenset(_LOWER_WORD.findall(" ".join(s.text for s in sentences)))
     for mention in mentions:
         first, _, rest = mention.text.partition(" ")
-        if mention.initial and rest and first.lower() in common and first.lower() not in _HEADS:
+        whole = " ".join(mention.text.lower().split())
+        if mention.initial and rest and first.lower() in common and first.lower() not in _HEADS \
+                and whole not in lexicon.orgs and whole not in lexicon.places:
             # "Substitutes Blaise Matuidi": the opening word is one the text also writes small.
             mention.text, mention.start = rest, mention.start + len(first) + 1
     groups = _group(mentions, lexicon)

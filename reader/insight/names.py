@@ -240,7 +240,7 @@ def _plan(tokens: tuple[str, ...], initial: bool = True) -> tuple[_Part, ...]:
     while last - first > 1 and tokens[first].lower() in _WEEKDAYS:
         first += 1  # "Friday Scholes"
     role = last - first > 1 and tokens[first].lower() in ROLE_NOUNS and (
-        tokens[first + 1] not in NAME_CONNECTORS)
+        tokens[first + 1] not in NAME_CONNECTORS) and not _known(tokens[first:last], lexicon)
     if role:
         first += 1  # "Owner Priya Nair"
     first += _lead_in(tokens[first:last], lexicon)
