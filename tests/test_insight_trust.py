@@ -154,3 +154,13 @@ def test_known_names_that_open_with_a_title_or_an_article_stay_whole() -> None:
     assert found.get("Premier League") == "organisation"
     assert found.get("The Guardian") == "organisation"
     assert "League" not in found and "Guardian" not in found
+
+
+def test_a_role_before_a_name_even_after_a_comma_or_in_the_plural() -> None:
+    text = ("The country's home minister, Ravi Kandel, said the inquiry would be open. "
+            "Journalists Omar Haddad and Lina Qasem contributed to this report. "
+            "One of its leaders, Al Waha said, was killed in the raid.")
+    found = named(analyse(page(para(text), *STORY[:2])))
+    assert found.get("Ravi Kandel") == "person"
+    assert found.get("Omar Haddad") == "person" and found.get("Lina Qasem") == "person"
+    assert found.get("Al Waha") != "person", "plural roles before a comma name no one"

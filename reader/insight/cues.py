@@ -79,6 +79,11 @@ class Mention:
         self.scores[kind] = self.scores.get(kind, 0.0) + weight
 
 
+def _is_role(word: str) -> bool:
+    """A job or role noun, singular or plural: "spokesman", "journalists"."""
+    return word in ROLE_NOUNS or (len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS)
+
+
 def _introduces(before: str) -> bool:
     """Whether the sentence so far is an opening phrase ("According to", "In", "For")."""
     opening = before.split(" ", 1)[0].lower()
@@ -89,11 +94,13 @@ def score_context(mention: Mention, text: str) -> None:
     """Add the cue weights that the words around the mention give it."""
     before = text[max(0, mention.start - _CONTEXT) : mention.start]
     after = text[mention.end : mention.end + _CONTEXT]
-    if before.endswith(" ") and before.rstrip()[-1:].isalnum():
+    if before.endswith(", ") and before.split()[-1].strip(_PUNCTUATION).lower() in ROLE_NOUNS:
+        mention.add(PERSON, W.ROLE_BEFORE)  # "the nation's home minister, Rajnath Singh"
+    elif before.endswith(" ") and before.rstrip()[-1:].isalnum():
         words = [w.strip(_PUNCTUATION).lower() for w in before.split()[-3:]]
         prev = words[-1] if words else ""
         pair = " ".join(words[-2:])
-        if prev in ROLE_NOUNS:
+        if _is_role(prev):
             mention.add(PERSON, W.ROLE_BEFORE)
         elif prev in _PERSON_BEFORE or pair == "according to":
             mention.add(PERSON, W.SAID_BEFORE if prev in {"said", "says", "to"}
