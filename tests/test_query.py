@@ -574,3 +574,16 @@ def test_random_hostile_strings_give_a_query_that_runs_or_a_query_error(
         outcomes["query"] += 1
     # The fuzz must reach both outcomes, and the FTS5 path often, to mean anything.
     assert min(outcomes.values()) > 300, outcomes
+
+
+def test_the_list_keys_change_the_query_as_they_say() -> None:
+    from reader.query.changes import next_sort, toggled, typed
+
+    plain = parse_query("", today=TODAY)
+    unread = toggled(plain, "unread")
+    assert unread.unread is True and toggled(unread, "unread").unread is None
+    assert [q.sort for q in [next_sort(plain), next_sort(next_sort(plain))]] == ["oldest", "title"]
+    searching = parse_query("lecun sort:length", today=TODAY)
+    assert next_sort(searching).sort == "relevance"
+    kept = typed(toggled(unread, "bookmarked"), parse_query("lecun", today=TODAY))
+    assert kept.unread and kept.bookmarked and kept.text

@@ -19,8 +19,24 @@ WIDE = 120
 NARROW = 70
 """Under this width, one pane at a time."""
 
+READING_MIN = 45
+"""Columns of article text kept on a medium screen (borders, padding, scrollbar: 5 more)."""
+
 Mode = Literal["wide", "medium", "narrow"]
 Pane = Literal["list", "article", "facts"]
+Width = str | int
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the screen shows at one width: which panes, how wide the side panes are, and the
+    keys that bring back what is hidden."""
+
+    mode: Mode
+    shown: frozenset[Pane]
+    list_width: Width
+    side_width: Width
+    hints: tuple[tuple[str, str], ...]
 
 
 def mode_for(width: int) -> Mode:
@@ -54,6 +70,17 @@ class Panes:
         if not self.hide_facts:
             wide.add("facts")
         return wide
+
+    def plan(self, width: int, list_width: Width, side_width: Width) -> Plan:
+        """The layout at `width`, with the configured widths of the list and the key facts."""
+        mode = mode_for(width)
+        if mode == "medium":
+            # The list (or the key facts in its place) takes what the article can spare.
+            list_width = side_width = max(24, min(40, width - READING_MIN - 5))
+        elif mode == "narrow":
+            list_width = side_width = "1fr"
+        return Plan(mode, frozenset(self.shown(mode)), list_width, side_width,
+                    tuple(self.hints(mode)))
 
     def toggle_list(self, mode: Mode) -> None:
         if mode == "narrow":

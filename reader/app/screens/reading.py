@@ -6,7 +6,6 @@ messages into them and redraws what changed. Feeds (`r`, `f`, `a`) are `FeedTask
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Literal
 
 from textual import work
@@ -20,7 +19,7 @@ from reader.app.bindings import APP_BINDINGS
 from reader.app.feed_tasks import FeedTasks
 from reader.app.guard import reports_store_errors
 from reader.app.library import Library
-from reader.app.screens.layout import Panes, mode_for
+from reader.app.screens.layout import Panes, Plan, mode_for
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
@@ -29,14 +28,11 @@ from reader.app.widgets.reader_view import ReaderView
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config
 from reader.models import ListItem, StoredArticle
-from reader.query import Query, Sort
+from reader.query import Query
+from reader.query.changes import next_sort, toggled, typed
 from reader.sanitize import clean_line
 from reader.store import Store
 from reader.store.meta import LAST_OPEN_KEY
-
-SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
-READING_MIN = 45
-"""Columns of article text kept on a medium screen (borders, padding, scrollbar: 5 more)."""
 
 
 class ReadingScreen(Screen[None]):
@@ -67,6 +63,7 @@ class ReadingScreen(Screen[None]):
         self.feeds = FeedTasks(self)
         self.panes = Panes()
         """Which panes the user asked for; what shows depends on the width too."""
+        self._plan: Plan | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -130,28 +127,23 @@ class ReadingScreen(Screen[None]):
     def on_resize(self) -> None:
         self.apply_layout()
     def apply_layout(self) -> None:
-        """Show the panes this width and the user's choices call for (`screens/layout.py`)."""
-        mode = mode_for(self.size.width)
-        shown = self.panes.shown(mode)
-        list_pane = self.query_one("#list-pane")
-        sidebar_pane = self.query_one("#sidebar-pane")
-        list_pane.display = "list" in shown
-        self.query_one("#reader-pane").display = "article" in shown
-        sidebar_pane.display = "facts" in shown
-        self.set_class(mode == "narrow", "-narrow")
-        config = self.config
-        # On a medium screen the list (or the key facts in its place) takes what the article
-        # can spare: its text keeps READING_MIN columns.
-        spare = max(24, min(40, self.size.width - READING_MIN - 5))
-        widths = {"wide": (config.list_width, config.sidebar_width), "medium": (spare, spare)}
-        list_width, side_width = widths.get(mode, ("1fr", "1fr"))
-        list_pane.styles.width = list_width
-        sidebar_pane.styles.width = side_width
-        self.query_one(KeyBar).set_hints(self.panes.hints(mode))
+        """Show the panes this width and the user's choices call for (`screens/layout.py`).
+        Styles are set only when the plan changed: setting them lays out the whole screen."""
+        plan = self.panes.plan(self.size.width, self.config.list_width, self.config.sidebar_width)
+        if plan != self._plan:
+            self._plan = plan
+            list_pane, sidebar_pane = self.query_one("#list-pane"), self.query_one("#sidebar-pane")
+            list_pane.display = "list" in plan.shown
+            self.query_one("#reader-pane").display = "article" in plan.shown
+            sidebar_pane.display = "facts" in plan.shown
+            self.set_class(plan.mode == "narrow", "-narrow")
+            list_pane.styles.width = plan.list_width
+            sidebar_pane.styles.width = plan.side_width
+            self.query_one(KeyBar).set_hints(list(plan.hints))
         panes = {"list": self.article_list, "article": self.reader, "facts": self.sidebar}
-        if not any(widget.has_focus_within for pane, widget in panes.items() if pane in shown):
+        if not any(widget.has_focus_within for pane, widget in panes.items() if pane in plan.shown):
             # What had focus is hidden now (or nothing had it yet): the first pane shown.
-            first = next(pane for pane in ("list", "article", "facts") if pane in shown)
+            first = next(pane for pane in ("list", "article", "facts") if pane in plan.shown)
             panes[first].focus()
 
     # -- showing and opening ---------------------------------------------------------------
@@ -260,14 +252,7 @@ class ReadingScreen(Screen[None]):
         self.reader.highlight(event.section, event.sentence)
 
     def on_query_bar_query_changed(self, event: QueryBar.QueryChanged) -> None:
-        current = self.article_list.wanted_filter
-        # The u and B toggles stay on while the typed query changes.
-        query = event.query
-        if current.unread and query.unread is None:
-            query = replace(query, unread=True)
-        if current.bookmarked and query.bookmarked is None:
-            query = replace(query, bookmarked=True)
-        self._set_filter(query)
+        self._set_filter(typed(self.article_list.wanted_filter, event.query))
 
     def on_query_bar_left(self, _: QueryBar.Left) -> None:
         bar = self.query_one(QueryBar)
@@ -372,18 +357,13 @@ class ReadingScreen(Screen[None]):
         self.article_list.set_filter(query, keep_id=self.open_id)
 
     def action_filter_unread(self) -> None:
-        current = self.article_list.wanted_filter
-        self._set_filter(replace(current, unread=None if current.unread else True))
+        self._set_filter(toggled(self.article_list.wanted_filter, "unread"))
 
     def action_filter_bookmarked(self) -> None:
-        current = self.article_list.wanted_filter
-        self._set_filter(replace(current, bookmarked=None if current.bookmarked else True))
+        self._set_filter(toggled(self.article_list.wanted_filter, "bookmarked"))
 
     def action_cycle_sort(self) -> None:
-        current = self.article_list.wanted_filter
-        order = SORTS + (["relevance"] if current.text else [])
-        position = order.index(current.sort) if current.sort in order else -1
-        query = replace(current, sort=order[(position + 1) % len(order)])
+        query = next_sort(self.article_list.wanted_filter)
         self._set_filter(query)
         self.notify(f"Sorted by {query.sort}.", timeout=2)
 
