@@ -104,6 +104,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         """How many articles the filter admits."""
         self._pages: OrderedDict[int, list[ListItem]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
+        self._styles: dict[str, Style] | None = None
         """Drawn lines by (row, line, on the cursor, focused, width); cleared on any change."""
 
     # -- data ------------------------------------------------------------------------------
@@ -207,8 +208,9 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
             for index, cached in enumerate(page):
                 if cached.id == item.id:
                     page[index] = item.model_copy(update={"snippet": cached.snippet})
-                    self._strips.clear()
                     row = number * PAGE_SIZE + index
+                    for key in [key for key in self._strips if key[0] == row]:
+                        del self._strips[key]
                     self.refresh_lines(row * ROW_HEIGHT, ROW_HEIGHT)
                     return
 
@@ -226,14 +228,11 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         if strip is not None:
             return strip
         item = self.item_at(row)
-        base = self.rich_style
+        styles = self._row_styles()
         if item is None:
-            return Strip.blank(width, base)
-        if on_cursor:
-            base = base + self.get_component_rich_style("article-list--cursor")
-            muted = base  # muted text on the cursor's colour would be hard to read
-        else:
-            muted = base + component_style(self, "article-list--meta")
+            return Strip.blank(width, styles["base"])
+        # Muted text on the cursor's colour would be hard to read: the cursor row has none.
+        base, muted = (styles["cursor"],) * 2 if on_cursor else (styles["base"], styles["muted"])
         text = self._row_text(item, line, base, muted)
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
@@ -246,15 +245,32 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles = None
+
+    def _row_styles(self) -> dict[str, Style]:
+        """The styles rows are drawn with, computed once per style change (computing a
+        widget's style walks its ancestors: per line, that was most of a repaint)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {
+                "base": base,
+                "cursor": base + self.get_component_rich_style("article-list--cursor"),
+                "muted": base + component_style(self, "article-list--meta"),
+                "mark": component_style(self, "article-list--mark"),
+                "unread": component_style(self, "article-list--unread"),
+                "match": component_style(self, "article-list--match"),
+            }
+        return self._styles
 
     def _row_text(self, item: ListItem, line: int, base: Style, muted: Style) -> Text:
-        mark_style = component_style(self, "article-list--mark")
+        styles = self._row_styles()
+        mark_style = styles["mark"]
         if line == 0:
             unread = UNREAD_MARK if not item.read else " "
             bookmark = BOOKMARK_MARK if item.bookmarked else " "
             title_style = base
             if not item.read:
-                title_style += component_style(self, "article-list--unread")
+                title_style += styles["unread"]
             return Text.assemble(
                 (f" {unread}", base + mark_style),
                 (bookmark, base + mark_style),
@@ -272,7 +288,7 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
 
     def _snippet_text(self, snippet: str, base: Style, muted: Style) -> Text:
         """The search snippet, dim, with each match highlighted."""
-        match_style = base + component_style(self, "article-list--match")
+        match_style = base + self._row_styles()["match"]
         text = Text("    ", style=base, end="")
         lead, marker, rest = snippet.partition(MATCH_START)
         if marker and len(lead) > SNIPPET_LEAD:

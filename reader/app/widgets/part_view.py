@@ -42,6 +42,7 @@ class PartView(QuietVirtualSize, ScrollView):
         """The first line of each part, and the line count at the end."""
         self._pending_scroll: float | None = None
         self._base_style: Style | None = None
+        self._region_width = 0
 
     # -- what a subclass says ----------------------------------------------------------------
 
@@ -140,11 +141,13 @@ class PartView(QuietVirtualSize, ScrollView):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        # Computing the widget's style walks its ancestors: once per style change, not per line.
+        # The widget's style walks its ancestors and its region is computed afresh: both once
+        # per style change or new size, not per line.
         style = self._base_style
         if style is None:
             style = self._base_style = self.rich_style
+            self._region_width = self.scrollable_content_region.width
+        width = self._region_width
         index = scroll_y + y
         if not 0 <= index < self._starts[-1]:
             return Strip.blank(width, style)

@@ -163,6 +163,7 @@ class ReaderView(PartView, can_focus=True):
             self._layout()
 
     def on_resize(self, _: events.Resize) -> None:
+        self._base_style = None  # and with it the width render_line keeps
         # The same place in the text stays at the top: the part (head or section) the top line
         # is in, and how far into it, as a share of its lines (wrapping changes their count).
         part, share = self._place()
