@@ -20,6 +20,7 @@ from reader.app.bindings import APP_BINDINGS
 from reader.app.feed_tasks import FeedTasks
 from reader.app.guard import reports_store_errors
 from reader.app.library import Library
+from reader.app.media_tasks import MediaTasks
 from reader.app.screens.layout import Panes, mode_for
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
@@ -65,6 +66,7 @@ class ReadingScreen(Screen[None]):
         """The article in the reader view."""
         self._preview_timer: Timer | None = None
         self.feeds = FeedTasks(self)
+        self.media = MediaTasks(self)
         self.panes = Panes()
         """Which panes the user asked for; what shows depends on the width too."""
 
@@ -386,6 +388,15 @@ class ReadingScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         self.feeds.open_link(self.current_item())
+
+    def action_open_numbered_link(self) -> None:
+        self.media.ask_link()
+
+    def on_reader_view_link_chosen(self, event: ReaderView.LinkChosen) -> None:
+        self.media.open_link(event.number)
+
+    def action_play_enclosure(self) -> None:
+        self.media.ask_enclosure()
 
     def action_copy_link(self) -> None:
         self.feeds.copy_link(self.current_item())

@@ -9,6 +9,7 @@ article, scrolling, jumping sections and highlighting a sentence never build wid
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import fields
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -25,9 +26,10 @@ from textual.strip import Strip
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_head import head_lines
+from reader.app.widgets.article_links import ArticleLinks, links_section, number_links
 from reader.app.widgets.article_render import Palette, section_label
 from reader.app.widgets.scrolling import QuietVirtualSize
-from reader.app.widgets.styling import component_style
+from reader.app.widgets.styling import component_style, selected
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
 
@@ -79,6 +81,13 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     class EndReached(Message):
         """Space was pressed at the end of the article."""
 
+    class LinkChosen(Message):
+        """A link's words were clicked: open link `number` of the article."""
+
+        def __init__(self, number: int) -> None:
+            self.number = number
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
@@ -92,6 +101,8 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         """The sentence marked in the text (a fact's source), and its section."""
         self._stored: StoredArticle | None = None
         self._flagged: list[str] = []
+        self.links = ArticleLinks()
+        """The open article's links, numbered as the text shows them."""
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
         self._pending_scroll: float | None = None
@@ -116,12 +127,14 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
         self._flagged = [flag.sentence for flag in insight.flags]
+        self.links = number_links(article)
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
         self.highlighted = None
         self.head_expanded = False
         self._pinned = None
-        self._parts = [None] * (1 + self.section_count)
+        # The head, each section, and the tail (the list of links).
+        self._parts = [None] * (2 + self.section_count)
         self._pending_scroll = stored.state.scroll
         self._layout()
         self._update_position(post=False)
@@ -154,18 +167,9 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.refresh()
 
     def _make_palette(self) -> Palette:
-        def style(name: str) -> Style:
-            return component_style(self, f"reader-view--{name}")
-
-        return Palette(
-            muted=style("muted"),
-            warning=style("warning"),
-            note=style("note"),
-            highlight=style("highlight"),
-            promo=style("promo"),
-            code=style("code"),
-            rule=style("rule"),
-        )
+        # Each of the palette's styles is the component class of the same name.
+        names = [entry.name for entry in fields(Palette)]
+        return Palette(**{name: component_style(self, f"reader-view--{name}") for name in names})
 
     def notify_style_update(self) -> None:
         # A theme change (or focus restyle) may change the palette: draw again with the new one.
@@ -213,6 +217,9 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         if index == HEAD:
             return self._render_head(stored, palette)
         article = stored.article
+        if index >= self.section_count:
+            tail = links_section(self.links, palette.muted, palette.rule)
+            return self._lines(tail) if tail is not None else []
         highlight = self.highlighted[1] if self.highlighted and self.highlighted[0] == index else ""
         return self._lines(
             draw.section(
@@ -222,6 +229,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                 palette,
                 flagged=self._flagged,
                 highlight=highlight,
+                links=self.links,
             )
         )
 
@@ -268,24 +276,11 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         line = lines[index - self._starts[part]]
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
-            line = self._selected(line, *span)
+            background = self.screen.get_component_rich_style("screen--selection").bgcolor
+            line = selected(line, *span, Style(bgcolor=background))
         line = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
         # Offsets let the mouse select text, as in any Textual widget.
         return line.apply_offsets(scroll_x, index)
-
-    def _selected(self, line: Strip, start: int, end: int) -> Strip:
-        """The line with cells [start, end) in the screen's selection colours."""
-        end = line.cell_length if end == -1 else min(end, line.cell_length)
-        if start >= end:
-            return line
-        # The selection's background only: its foreground comes out as the same colour here.
-        selected = Style(bgcolor=self.screen.get_component_rich_style("screen--selection").bgcolor)
-        middle = line.crop(start, end)
-        middle = Strip(
-            [Segment(text, (style or Style()) + selected, ctl) for text, style, ctl in middle],
-            middle.cell_length,
-        )
-        return Strip.join([line.crop(0, start), middle, line.crop(end, line.cell_length)])
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The article's text under a mouse selection (ctrl+c copies it)."""
@@ -385,6 +380,10 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
             self.post_message(self.EndReached())
         else:
             self.scroll_page_down(animate=False)
+
+    def action_open_numbered_link(self, number: int) -> None:
+        """A click on a link's words (their style's `@click`)."""
+        self.post_message(self.LinkChosen(number))
 
     def on_click(self, event: events.Click) -> None:
         """A click on an outline entry jumps to its section."""
