@@ -26,6 +26,8 @@ CLICKABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 MAX_TARGET = 2048
 """Longer addresses are shown but not made hyperlinks (terminals cut them off anyway)."""
 ENCLOSURES_SHOWN = 3
+SHOWN_ADDRESS = 200
+"""A longer address is cut, with an ellipsis, in the list of links (it still opens whole)."""
 # Characters a URL may keep as they are; everything else is percent-encoded.
 _URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
 
@@ -175,9 +177,12 @@ def links_section(links: ArticleLinks, muted: Style, rule: Style) -> RenderableT
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(ratio=1)
     for link in links.links:
-        address = Text(clean_line(link.url), style=link_style(link, muted))
+        shown = clean_line(link.url)
+        if len(shown) > SHOWN_ADDRESS:
+            shown = shown[: SHOWN_ADDRESS - 1] + "…"
+        address = Text(shown, style=link_style(link, muted))
         if link.target is None:
-            address.append("  (not opened: only http, https and mailto links open)", style=muted)
+            address.append(" · not opened", style=muted)
         row = Text(link.text + "\n", style="") if link.text else Text("")
         row.append_text(address)
         grid.add_row(Text(f"[{link.number:>{digits}}]", style=muted), row)
