@@ -195,3 +195,10 @@ def test_one_pane_at_60_columns(snap_compare, tmp_path: Path) -> None:
 
 def test_notes_and_contents_unfolded(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), press=["enter", "c"], terminal_size=(80, 24))
+
+
+def test_numbered_links_and_a_podcast_enclosure(snap_compare, tmp_path: Path) -> None:
+    # The podcast's first episode: its audio file under the head, its link numbered in the
+    # text and listed at the end.
+    app = make_feed_app(tmp_path, "podcast.xml")
+    assert snap_compare(app, press=["G", "enter"], terminal_size=(100, 30))
