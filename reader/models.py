@@ -35,6 +35,9 @@ class Block(BaseModel):
     """The question (kind `qa`)."""
     answer: str = ""
     """The answer (kind `qa`)."""
+    image: str = ""
+    """The picture's address, for a paragraph that stands for one (`[image: alt]`): absolute,
+    or relative to the file the article was read from."""
 
     def plain(self) -> str:
         """The block's words as plain text, for counting and searching."""

@@ -45,6 +45,8 @@ APP_BINDINGS: list[Binding] = [
             tooltip="Open one of the article's links by its number ([3] in the text)"),
     Binding("e", "play_enclosure", "Play media", show=False, id="app.play_enclosure",
             tooltip="Play the article's podcast or video (config: player), else open it"),
+    Binding("I", "toggle_images", "Pictures", show=False, key_display="I", id="app.images",
+            tooltip="Show the open article's pictures, or only their captions"),
     Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link",
             tooltip="Copy the article's web address"),
     Binding("a", "add", "Add", show=False, id="app.add",

@@ -1,5 +1,5 @@
 """Opening what an article points to: its numbered links in the browser, its media files in
-the configured player.
+the configured player; and loading its pictures when it is opened.
 
 Nothing here goes through a shell: the browser through Python's `webbrowser` module, the
 player as an argument list (`player = ["mpv", "--no-video"]` plus the file's address) with no
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from typing import TYPE_CHECKING
 
 from reader.app.widgets.article_links import NumberedLink, enclosure_label
@@ -17,6 +18,7 @@ from reader.app.widgets.article_links import NumberedLink, enclosure_label
 if TYPE_CHECKING:
     from reader.app.screens.reading import ReadingScreen
     from reader.models import Enclosure
+    from reader.sources.images import Picture
 
 
 class MediaTasks:
@@ -116,6 +118,69 @@ class MediaTasks:
         command = [program, *player[1:], target]
         self.screen.app.run_worker(lambda: _start(command), thread=True, group="player")
         self.notify(f"Playing {enclosure_label(enclosure)} with {player[0]}", timeout=3)
+
+    # -- pictures ---------------------------------------------------------------------------
+
+    def load_pictures(self) -> None:
+        """Fetch (or read) the open article's pictures in a thread, drawing each as it comes.
+
+        Only for an article opened to read (never a preview), with pictures shown; at most
+        MAX_IMAGES of them, for at most ARTICLE_TIME seconds."""
+        from reader.app.widgets.article_images import picture_addresses
+        from reader.sources import images
+
+        reader = self.screen.reader
+        stored = reader.stored
+        if stored is None or not reader.pictures.shown:
+            return
+        pictures = reader.pictures
+        wanted = [
+            url for url in picture_addresses(stored.article)
+            if url not in pictures.found and url not in pictures.failed
+        ][: images.MAX_IMAGES]  # fmt: skip
+        if not wanted:
+            return
+        cache = images.ImageCache(self.screen.feeds.data_dir / "images")
+        app, article_id, location = self.screen.app, stored.id, stored.article.location
+
+        def work() -> None:
+            from textual.worker import get_current_worker
+
+            worker = get_current_worker()
+            deadline = time.monotonic() + images.ARTICLE_TIME
+            for url in wanted:
+                if worker.is_cancelled or time.monotonic() > deadline:
+                    return
+                try:
+                    picture, problem = images.load_picture(url, location, cache), ""
+                except images.ImageProblem as error:
+                    picture, problem = None, str(error)
+                app.call_from_thread(self.picture_arrived, article_id, url, picture, problem)
+
+        app.run_worker(work, thread=True, group="pictures", exclusive=True)
+
+    def picture_arrived(
+        self, article_id: int, url: str, picture: Picture | None, problem: str
+    ) -> None:
+        from reader.app.widgets.article_images import sections_showing
+
+        reader = self.screen.reader
+        stored = reader.stored
+        if stored is None or stored.id != article_id:
+            return  # another article is open now
+        reader.pictures.arrived(url, picture, problem)
+        reader.redraw_sections(sections_showing(stored.article, url))
+
+    def toggle_pictures(self) -> None:
+        """`I`: the open article's pictures, or their placeholders."""
+        reader = self.screen.reader
+        if reader.stored is None:
+            return
+        reader.pictures.shown = not reader.pictures.shown
+        reader.redraw_sections(list(range(reader.section_count)))
+        if reader.pictures.shown:
+            self.load_pictures()
+        self.notify("Pictures shown." if reader.pictures.shown else "Pictures hidden.", timeout=2)
 
 
 def _start(command: list[str]) -> None:

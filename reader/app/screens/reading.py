@@ -110,6 +110,7 @@ class ReadingScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one(QueryBar).cursor_blink = self._cursor_blink
         self.reader.reading_width = self.config.reading_width
+        self.reader.pictures_on_open = self.config.images != "off"
         self.apply_layout()
         self.article_list.reload()
         self.article_list.focus()
@@ -186,6 +187,7 @@ class ReadingScreen(Screen[None]):
         self.panes.opened()
         self.apply_layout()
         self.reader.focus()
+        self.media.load_pictures()
 
     @reports_store_errors
     def save_position(self) -> None:
@@ -397,6 +399,9 @@ class ReadingScreen(Screen[None]):
 
     def action_play_enclosure(self) -> None:
         self.media.ask_enclosure()
+
+    def action_toggle_images(self) -> None:
+        self.media.toggle_pictures()
 
     def action_copy_link(self) -> None:
         self.feeds.copy_link(self.current_item())

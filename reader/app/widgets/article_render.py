@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from reader.app.widgets.article_images import Pictures, picture_block
 from reader.app.widgets.article_links import ArticleLinks, marked
 from reader.models import Article, Block, Section
 from reader.sanitize import clean_line, safe_text
@@ -139,9 +140,10 @@ def section(
     flagged: list[str],
     highlight: str = "",
     links: ArticleLinks | None = None,
+    pictures: Pictures | None = None,
 ) -> RenderableType:
     """A section: its numbered heading, then each block, a blank line after each; the words
-    of each link underlined and numbered."""
+    of each link underlined and numbered, and each picture drawn where it is loaded."""
     parts: list[RenderableType] = []
     if section.title or total > 1:
         heading = Text(f"§ {index + 1}  ", style=palette.muted + BOLD)
@@ -154,8 +156,10 @@ def section(
             here.setdefault(block_index, {})[part] = found
     for number, block in enumerate(section.blocks):
         places = here.get(number, {})
-        parts.append(_block(block, palette, flagged, highlight, _Marks(places, links)))
-        parts.append(Text(""))
+        marks = _Marks(places, links, pictures or Pictures(shown=False))
+        drawn = _block(block, palette, flagged, highlight, marks)
+        if drawn is not None:
+            parts += [drawn, Text("")]
     return Group(*parts)
 
 
@@ -179,11 +183,12 @@ class _Marks:
 
     places: dict[int, list[tuple[int, int, int]]]
     links: ArticleLinks
+    pictures: Pictures
 
 
 def _block(
     block: Block, palette: Palette, flagged: list[str], highlight: str, marks: _Marks
-) -> RenderableType:
+) -> RenderableType | None:
     def styled(text: str, part: int = 0) -> Text:
         rendered = _styled(text, palette, flagged, highlight)
         return marked(rendered, marks.places.get(part, []), marks.links, palette.muted)
@@ -205,6 +210,8 @@ def _block(
         question = styled(block.question)
         question.stylize(BOLD)
         return _pairs([("Q", question, BOLD), ("A", styled(block.answer, 1), palette.muted)])
+    if block.image:
+        return picture_block(block.image, styled(block.text), marks.pictures, palette.muted)
     return styled(block.text)
 
 

@@ -26,9 +26,10 @@ from textual.strip import Strip
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_head import head_lines
+from reader.app.widgets.article_images import Pictures
 from reader.app.widgets.article_links import ArticleLinks, links_section, number_links
 from reader.app.widgets.article_render import Palette, section_label
-from reader.app.widgets.scrolling import QuietVirtualSize
+from reader.app.widgets.scrolling import QuietVirtualSize, place
 from reader.app.widgets.styling import component_style, selected
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
@@ -99,10 +100,14 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         """The widest the article's text runs, in columns (config: reading_width)."""
         self.highlighted: tuple[int, str] | None = None
         """The sentence marked in the text (a fact's source), and its section."""
-        self._stored: StoredArticle | None = None
+        self.stored: StoredArticle | None = None
+        """The article shown, as the store gave it."""
         self._flagged: list[str] = []
         self.links = ArticleLinks()
         """The open article's links, numbered as the text shows them."""
+        self.pictures_on_open = True
+        """Pictures shown when an article opens (config `images` not "off")."""
+        self.pictures = Pictures(shown=False)
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
         self._pending_scroll: float | None = None
@@ -123,11 +128,12 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     async def show(self, stored: StoredArticle, insight: Insight) -> None:
         """Show an article, restoring the reader's last section and scroll offset."""
         article = stored.article
-        self._stored = stored
+        self.stored = stored
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
         self._flagged = [flag.sentence for flag in insight.flags]
         self.links = number_links(article)
+        self.pictures = Pictures(shown=self.pictures_on_open)
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
         self.highlighted = None
@@ -186,7 +192,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def on_resize(self, _: events.Resize) -> None:
         # The same place in the text stays at the top: the part (head or section) the top line
         # is in, and how far into it, as a share of its lines (wrapping changes their count).
-        part, share = self._place()
+        part, share = place(self._starts, round(self.scroll_y)) if self._width else (None, 0.0)
         height = self._starts[-1]
         if self._parts:
             self._parts[0] = None  # the head folds by the view's height
@@ -198,20 +204,11 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                            immediate=True, force=True)
             self._pinned = (self.current_section, round(self.scroll_y))
 
-    def _place(self) -> tuple[int | None, float]:
-        """The part the top line is in, and the share of that part above the top."""
-        top = round(self.scroll_y)
-        if not self._width or top <= 0 or len(self._starts) < 2:
-            return None, 0.0
-        part = max(0, min(bisect_right(self._starts, top) - 1, len(self._starts) - 2))
-        start, end = self._starts[part], self._starts[part + 1]
-        return part, (top - start) / max(1, end - start)
-
     # -- rendering -------------------------------------------------------------------------
 
     def _render_part(self, index: int) -> list[Strip]:
         palette = self._palette or Palette()
-        stored = self._stored
+        stored = self.stored
         if stored is None:
             return self._lines(Text(PLACEHOLDER, style=palette.muted), top=1)
         if index == HEAD:
@@ -230,6 +227,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
                 flagged=self._flagged,
                 highlight=highlight,
                 links=self.links,
+                pictures=self.pictures,
             )
         )
 
@@ -244,6 +242,11 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
             height=self.scrollable_content_region.height,
         )
         return lines
+
+    def redraw_sections(self, indexes: list[int]) -> None:
+        """Draw these sections again (a picture arrived, pictures switched on or off)."""
+        for index in indexes:
+            self._refresh_part(index)
 
     def toggle_head(self) -> None:
         """`c`: the notes and contents in full, or folded again."""

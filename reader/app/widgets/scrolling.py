@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from textual.geometry import Size
 from textual.reactive import Reactive
 
@@ -20,3 +22,13 @@ class QuietVirtualSize:
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)  # type: ignore[attr-defined]
+
+
+def place(starts: list[int], top: int) -> tuple[int | None, float]:
+    """For parts starting at `starts` (and the line count at the end): the part line `top` is
+    in, and the share of that part above it; None at the very top."""
+    if top <= 0 or len(starts) < 2:
+        return None, 0.0
+    part = max(0, min(bisect_right(starts, top) - 1, len(starts) - 2))
+    start, end = starts[part], starts[part + 1]
+    return part, (top - start) / max(1, end - start)
