@@ -11,25 +11,45 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
+from reader.app.feed_tasks import FeedTasks
 from reader.app.widgets.article_links import NumberedLink, enclosure_label
+from reader.app.widgets.reader_view import ReaderView
+from reader.config import Config
+from reader.store import Store
 
 if TYPE_CHECKING:
-    from reader.app.screens.reading import ReadingScreen
+    from textual.app import App
+
     from reader.models import Enclosure
     from reader.sources.images import Picture
+
+
+class Reading(Protocol):
+    """What the tasks need of the reading screen (which owns them)."""
+
+    store: Store
+    config: Config
+    open_id: int | None
+    feeds: FeedTasks
+
+    @property
+    def app(self) -> App[Any]: ...
+    @property
+    def reader(self) -> ReaderView: ...
+    def notify(self, message: str, **kwargs: Any) -> None: ...
 
 
 class MediaTasks:
     """The `L` (open link number …) and `e` (play a media file) keys of the reading screen."""
 
-    def __init__(self, screen: ReadingScreen) -> None:
+    def __init__(self, screen: Reading) -> None:
         self.screen = screen
 
     def notify(self, message: str, **kwargs: object) -> None:
         # Addresses are article text: a notification is never parsed as markup.
-        self.screen.notify(message, markup=False, **kwargs)  # type: ignore[arg-type]
+        self.screen.notify(message, markup=False, **kwargs)
 
     # -- links ------------------------------------------------------------------------------
 
