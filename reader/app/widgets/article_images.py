@@ -34,6 +34,9 @@ class Pictures:
     """Address -> the decoded picture; None for a tracking pixel (not shown at all)."""
     failed: dict[str, str] = field(default_factory=dict)
     """Address -> why it cannot be shown (one line)."""
+    drawn: dict[tuple[str, int], list[Segment]] = field(default_factory=dict)
+    """(address, width) -> the picture's cells: a section redrawn as each picture arrives
+    scales only the new one."""
 
     def arrived(self, url: str, picture: Picture | None, problem: str = "") -> None:
         if problem:
@@ -63,8 +66,13 @@ class HalfBlocks:
     """A Rich renderable: `picture` scaled to the width given (never wider than its pixels,
     never taller than MAX_ROWS)."""
 
-    def __init__(self, picture: Picture) -> None:
+    def __init__(
+        self, picture: Picture, cache: dict[tuple[str, int], list[Segment]] | None = None,
+        key: str = "",
+    ) -> None:
         self.picture = picture
+        self._cache = cache if cache is not None else {}
+        self._key = key
 
     def size(self, max_width: int) -> tuple[int, int]:
         """(columns, rows) for a width of at most `max_width` columns."""
@@ -81,9 +89,16 @@ class HalfBlocks:
         return Measurement(width, width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, _ = self.size(options.max_width)
+        segments = self._cache.get((self._key, width))
+        if segments is None:
+            segments = self._cache[(self._key, width)] = list(self._cells(options.max_width))
+        yield from segments
+
+    def _cells(self, max_width: int) -> RenderResult:
         from PIL import Image
 
-        width, rows = self.size(options.max_width)
+        width, rows = self.size(max_width)
         picture = self.picture
         source = Image.frombytes("RGB", (picture.width, picture.height), picture.rgb)
         pixels = source.resize((width, rows * 2), Image.Resampling.BOX).tobytes()
@@ -119,7 +134,7 @@ def picture_block(
         if picture is None:
             return None
         caption = caption_of(placeholder.plain)
-        parts: list[RenderableType] = [HalfBlocks(picture)]
+        parts: list[RenderableType] = [HalfBlocks(picture, pictures.drawn, url)]
         if caption:
             parts.append(Text(caption, style=muted + Style(italic=True)))
         return Group(*parts)
