@@ -19,7 +19,7 @@ from reader.ingest.enclosures import parse_duration, parse_length
 from reader.ingest.feeds import parse_feed
 from reader.models import Article, Block, Enclosure, Section
 from reader.query import Query
-from tests.apphelpers import FIXTURES, make_app, make_feed_app, settle, wait_for
+from tests.apphelpers import FIXTURES, make_app, make_feed_app, notices, settle, wait_for
 
 SIZE = (120, 40)
 FEED_URL = "https://podcast.example/feed.xml"
@@ -167,3 +167,14 @@ async def test_without_a_player_the_browser_opens_it(
         await pilot.press("e")
         await wait_for(pilot, lambda: opened, "the browser to be asked")
     assert opened == [EPISODE_13.url]
+
+
+async def test_a_player_that_is_not_installed_is_one_error_line(tmp_path: Path) -> None:
+    missing = str(tmp_path / "no-such-player")
+    app = make_feed_app(tmp_path / "data", "podcast.xml", config=Config(player=[missing]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.screen.open_article(_episode(app, "Episode 12"))
+        await pilot.press("e")
+        await settle(pilot)
+        assert any(f"Player not found: {missing}" in notice for notice in notices(app))

@@ -248,3 +248,17 @@ async def test_the_text_is_shown_before_any_picture_arrives(
         assert "Fishing boats left soon after." in reader_text(app)
         assert "[image: The harbour at sunrise]" in reader_text(app)
         await wait_for(pilot, lambda: url in app.reader.pictures.found, "the picture")
+
+
+async def test_i_on_a_preview_loads_the_pictures(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    url = http_server.add("/photo.png", sunrise_png(), headers={"Content-Type": "image/png"})
+    app = make_app(tmp_path)
+    article_id, _ = app.store.add(picture_article(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.show_article(article_id)
+        await settle(pilot)
+        assert http_server.requests == []
+        await pilot.press("I")
+        await wait_for(pilot, lambda: url in app.reader.pictures.found, "the picture")

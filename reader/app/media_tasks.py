@@ -193,8 +193,17 @@ class MediaTasks:
 
     def toggle_pictures(self) -> None:
         """`I`: the open article's pictures, or their placeholders."""
+        from reader.app.widgets.article_images import picture_addresses
+
         reader = self.screen.reader
-        if reader.stored is None:
+        if reader.stored is None or not picture_addresses(reader.stored.article):
+            self.notify("This article has no pictures.", timeout=2)
+            return
+        pictures = reader.pictures
+        if pictures.shown and not (pictures.found or pictures.failed):
+            # Shown but never loaded (a preview, or the text replaced by `f`): load them.
+            self.load_pictures()
+            self.notify("Loading pictures…", timeout=2)
             return
         reader.pictures.shown = not reader.pictures.shown
         reader.redraw_sections(list(range(reader.section_count)))
