@@ -106,15 +106,26 @@ class HalfBlocks:
         for row in range(rows):
             top = row * 2 * width * 3
             bottom = top + width * 3
+            run, last = 0, b""
             for x in range(0, width * 3, 3):
                 key = pixels[top + x : top + x + 3] + pixels[bottom + x : bottom + x + 3]
-                style = styles.get(key)
-                if style is None:
-                    style = styles[key] = Style(
-                        color=Color.from_rgb(*key[:3]), bgcolor=Color.from_rgb(*key[3:])
-                    )
-                yield Segment("▀", style)
+                if key != last and run:
+                    # Cells of one colour pair are one segment: less for every frame to draw.
+                    yield Segment("▀" * run, self._style(styles, last))
+                    run = 0
+                run, last = run + 1, key
+            if run:
+                yield Segment("▀" * run, self._style(styles, last))
             yield Segment.line()
+
+    @staticmethod
+    def _style(styles: dict[bytes, Style], key: bytes) -> Style:
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = Style(
+                color=Color.from_rgb(*key[:3]), bgcolor=Color.from_rgb(*key[3:])
+            )
+        return style
 
 
 def caption_of(placeholder: str) -> str:
