@@ -3,6 +3,7 @@ only checked http, https and mailto targets ever become hyperlinks."""
 
 from __future__ import annotations
 
+import re
 import webbrowser
 from pathlib import Path
 
@@ -105,6 +106,12 @@ async def test_the_reader_marks_lists_and_makes_only_safe_links_clickable(
         assert "Links · L then a number opens one" in text
         assert text.count("· not opened") == len(HOSTILE)
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+        # What Textual writes to the terminal: OSC 8 for the one safe target, and nothing else.
+        written = "".join(
+            line.render(app.console) for part in reader._parts for line in part or ()
+        )
+        targets = set(re.findall(r"\x1b\]8;id=[^;]*;([^\x1b]*)\x1b\\", written))
+        assert targets == {"https://fine.example/"}
 
 
 @pytest.fixture

@@ -180,7 +180,8 @@ def links_section(links: ArticleLinks, muted: Style, rule: Style) -> RenderableT
         shown = clean_line(link.url)
         if len(shown) > SHOWN_ADDRESS:
             shown = shown[: SHOWN_ADDRESS - 1] + "…"
-        address = Text(shown, style=link_style(link, muted))
+        address = Text()
+        address.append(shown, style=link_style(link, muted))
         if link.target is None:
             address.append(" · not opened", style=muted)
         row = Text(link.text + "\n", style="") if link.text else Text("")
