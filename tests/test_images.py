@@ -264,3 +264,29 @@ async def test_i_on_a_preview_loads_the_pictures(
         assert http_server.requests == []
         await pilot.press("I")
         await wait_for(pilot, lambda: url in app.reader.pictures.found, "the picture")
+
+
+async def test_a_picture_arriving_above_keeps_the_line_being_read_in_place(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    url = http_server.add("/photo.png", sunrise_png(), headers={"Content-Type": "image/png"})
+    article = picture_article(url)
+    later = [Block(kind="paragraph", text=f"Later paragraph {n}. " * 6) for n in range(40)]
+    article.sections.append(Section(title="Later", blocks=later))
+    app = make_app(tmp_path)
+    article_id, _ = app.store.add(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.show_article(article_id)
+        await settle(pilot)
+        reader = app.reader
+        reader.jump_to_section(1)
+        reader.scroll_to(y=reader.scroll_y + 5, animate=False, immediate=True, force=True)
+        await settle(pilot)
+        top_lines = [reader.render_line(y).text for y in range(5)]
+        assert "Later paragraph" in "".join(top_lines)
+        await pilot.press("I")
+        await wait_for(pilot, lambda: url in reader.pictures.found, "the picture")
+        await settle(pilot)
+        assert "▀" * 10 in "\n".join(line.text for line in reader._parts[1] or ())
+        assert [reader.render_line(y).text for y in range(5)] == top_lines
+        assert reader.current_section == 1

@@ -29,7 +29,7 @@ from reader.app.widgets.article_head import head_lines
 from reader.app.widgets.article_images import Pictures
 from reader.app.widgets.article_links import ArticleLinks, links_section, number_links
 from reader.app.widgets.article_render import Palette, section_label
-from reader.app.widgets.scrolling import QuietVirtualSize, place
+from reader.app.widgets.scrolling import QuietVirtualSize, place, shift_above
 from reader.app.widgets.styling import component_style, selected
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
@@ -105,9 +105,8 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self._flagged: list[str] = []
         self.links = ArticleLinks()
         """The open article's links, numbered as the text shows them."""
-        self.pictures_on_open = True
-        """Pictures shown when an article opens (config `images` not "off")."""
-        self.pictures = Pictures(shown=False)
+        self.pictures_on_open = True  # config `images` is not "off"
+        self.pictures = Pictures(shown=False)  # the open article's: shown or not, loaded ones
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
         self._pending_scroll: float | None = None
@@ -139,8 +138,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.highlighted = None
         self.head_expanded = False
         self._pinned = None
-        # The head, each section, and the tail (the list of links).
-        self._parts = [None] * (2 + self.section_count)
+        self._parts = [None] * (2 + self.section_count)  # the head, sections, the links
         self._pending_scroll = stored.state.scroll
         self._layout()
         self._update_position(post=False)
@@ -174,7 +172,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
 
     def _make_palette(self) -> Palette:
         # Each of the palette's styles is the component class of the same name.
-        names = [entry.name for entry in fields(Palette)]
+        names = (entry.name for entry in fields(Palette))
         return Palette(**{name: component_style(self, f"reader-view--{name}") for name in names})
 
     def notify_style_update(self) -> None:
@@ -244,9 +242,12 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         return lines
 
     def redraw_sections(self, indexes: list[int]) -> None:
-        """Draw these sections again (a picture arrived, pictures switched on or off)."""
+        """Draw these sections again (a picture came, `I`); what is read stays in place."""
+        top, before = round(self.scroll_y), self._starts
         for index in indexes:
             self._refresh_part(index)
+        if shift := shift_above(before, self._starts, top):
+            self.scroll_to(y=top + shift, animate=False, immediate=True, force=True)
 
     def toggle_head(self) -> None:
         """`c`: the notes and contents in full, or folded again."""

@@ -32,3 +32,13 @@ def place(starts: list[int], top: int) -> tuple[int | None, float]:
     part = max(0, min(bisect_right(starts, top) - 1, len(starts) - 2))
     start, end = starts[part], starts[part + 1]
     return part, (top - start) / max(1, end - start)
+
+
+def shift_above(before: list[int], after: list[int], top: int) -> int:
+    """How far line `top` moved when parts were drawn again (part starts `before` and `after`):
+    by what the parts wholly above its part grew or shrank. A change in its own part is not
+    counted: where in the part it happened is not known, and most changes are below the top."""
+    part, _ = place(before, top)
+    if part is None or part >= len(after):
+        return 0
+    return after[part] - before[part]
