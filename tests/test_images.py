@@ -290,3 +290,16 @@ async def test_a_picture_arriving_above_keeps_the_line_being_read_in_place(
         assert "▀" * 10 in "\n".join(line.text for line in reader._parts[1] or ())
         assert [reader.render_line(y).text for y in range(5)] == top_lines
         assert reader.current_section == 1
+
+
+@pytest.mark.parametrize(
+    ("pixels", "max_width", "cells"),
+    [((120, 80), 40, (40, 13)), ((120, 80), 200, (60, 20)), ((60, 20), 200, (60, 10)),
+     ((100, 400), 80, (10, 20)), ((400, 10), 88, (88, 1)), ((2, 2), 88, (2, 1))],
+)  # fmt: skip
+def test_half_blocks_fit_the_width_and_at_most_twenty_rows(
+    pixels: tuple[int, int], max_width: int, cells: tuple[int, int]
+) -> None:
+    width, height = pixels
+    picture = Picture(width, height, b"\0" * (width * height * 3))
+    assert HalfBlocks(picture).size(max_width) == cells

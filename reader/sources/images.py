@@ -40,8 +40,9 @@ ARTICLE_TIME = 60.0
 """Seconds spent on one article's pictures at most."""
 CACHE_BYTES = 64 * 1024 * 1024
 """The download cache's size limit."""
-KEPT_WIDTH = 400
-"""Pixels of width kept once decoded: the reader draws at most 200 columns of half-blocks."""
+KEPT_SIZE = 400
+"""Pixels kept across and down once decoded (at most 480 KB a picture): the reader draws at
+most 200 columns and 40 pixel rows of half-blocks."""
 FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP")
 """The only decoders Pillow may use: a file claiming to be anything else is not a picture."""
 
@@ -52,7 +53,7 @@ class ImageProblem(Exception):
 
 @dataclass(frozen=True)
 class Picture:
-    """A decoded picture, shrunk to at most KEPT_WIDTH pixels wide: RGB bytes, row by row."""
+    """A decoded picture, shrunk to fit KEPT_SIZE × KEPT_SIZE pixels: RGB bytes, row by row."""
 
     width: int
     height: int
@@ -73,9 +74,9 @@ def decode(data: bytes) -> Picture | None:
                 if width * height > MAX_PIXELS:
                     raise ImageProblem(f"too many pixels ({width}×{height})")
                 # JPEG can decode straight to a smaller size: far less work for big photos.
-                image.draft("RGB", (KEPT_WIDTH, KEPT_WIDTH * 8))
+                image.draft("RGB", (KEPT_SIZE, KEPT_SIZE))
                 rgb = _opaque(image)
-                rgb.thumbnail((KEPT_WIDTH, KEPT_WIDTH * 8), Image.Resampling.BOX)
+                rgb.thumbnail((KEPT_SIZE, KEPT_SIZE), Image.Resampling.BOX)
                 return Picture(rgb.width, rgb.height, rgb.tobytes())
     except ImageProblem:
         raise
