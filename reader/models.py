@@ -119,6 +119,8 @@ class Article(BaseModel):
     """The feed entry's id (or its link when the feed gives none)."""
     teaser: bool = False
     """True when the text is only a feed's teaser and the full article is at `link`."""
+    language: str | None = None
+    """The language the text is written in (ISO 639-1, e.g. `en`), where it is known."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property

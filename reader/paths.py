@@ -7,8 +7,6 @@ from pathlib import Path
 
 DATA_DIR_ENV = "READER_DATA_DIR"
 APP_NAME = "reader"
-SEEDED_KEY = "seeded"
-"""Store meta key set once the bundled articles were added to a new store."""
 
 
 def data_dir(flag: str | None = None, environ: dict[str, str] | None = None) -> Path:

@@ -9,7 +9,6 @@ from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.reader_view import ReaderView
-from reader.app.widgets.scrolling import place
 from tests.apphelpers import make_app, settle, wait_for
 
 SIZE = (120, 40)
@@ -329,12 +328,11 @@ async def test_resizing_keeps_the_section_and_the_line(tmp_path: Path) -> None:
         for _ in range(6):
             await pilot.press("j")
         reader = app.reader
-        section = reader.current_section
-        part, share = place(reader._starts, round(reader.scroll_y))
+        section, (part, share) = reader.current_section, reader._place()
         assert section == 3 and part == 4 and share > 0
         for size in [(80, 24), (100, 30), (120, 40), (60, 24), (160, 48)]:
             await pilot.resize_terminal(*size)
             await settle(pilot)
             assert reader.current_section == section, size
-            now_part, now_share = place(reader._starts, round(reader.scroll_y))
+            now_part, now_share = reader._place()
             assert now_part == part and abs(now_share - share) < 0.15, size

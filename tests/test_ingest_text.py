@@ -8,7 +8,7 @@ import pytest
 
 from reader.ingest import IngestError, iter_article_paths, parse_text
 from reader.models import Article, Block, Section
-from reader.sources.library import read_path
+from reader.sources.readers import read_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 

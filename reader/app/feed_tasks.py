@@ -192,7 +192,8 @@ class FeedTasks:
         from pathlib import Path
 
         from reader.app.screens.dialogs import AddScreen
-        from reader.sources.library import AddReport, read_targets
+        from reader.sources.library import read_targets
+        from reader.sources.readers import AddReport
 
         target = await self.screen.app.push_screen_wait(AddScreen())
         if not target:

@@ -42,6 +42,10 @@ class Library:
             self._insights.move_to_end(stored.id)
         return insight
 
+    def cached_insight(self, article_id: int) -> Insight | None:
+        """The facts if they were analysed already (a preview, a look-ahead), else None."""
+        return self._insights.get(article_id)
+
     def forget_insight(self, article_id: int) -> None:
         """The article's text changed (a full text replaced a teaser): analyse it again."""
         self._insights.pop(article_id, None)

@@ -50,13 +50,14 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
 def cmd_show(store: Store, args: argparse.Namespace) -> int:
     stored = get_article(store, args.id)
     article = stored.article
-    from reader.insight import analyse
+    from reader.insight import analyse, detect_language
 
     insight = analyse(article)
     if args.json:
         data = article.model_dump(mode="json", exclude={"original"})
         data.update(
             id=stored.id,
+            language=detect_language(article),
             added=stored.added.isoformat(),
             read=stored.state.read,
             bookmarked=stored.state.bookmarked,

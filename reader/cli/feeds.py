@@ -104,15 +104,17 @@ def _progress_printer() -> tuple[Callable[[int, int, FeedOutcome], None], Callab
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # Redrawn on each finished feed rather than by rich's timer thread: with no thread
+    # running, the refresh may fork its parse workers (reader.sources.import_pool.worker_pool).
     progress = Progress(
         TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
-        console=Console(stderr=True), transient=True,
+        console=Console(stderr=True), transient=True, auto_refresh=False,
     )
     task = progress.add_task("feeds", total=None)
     progress.start()
 
     def update(done: int, total: int, outcome: FeedOutcome) -> None:
-        progress.update(task, completed=done, total=total)
+        progress.update(task, completed=done, total=total, refresh=True)
 
     return update, progress.stop
 

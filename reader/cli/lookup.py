@@ -9,9 +9,9 @@ from pathlib import Path
 
 from reader.cli.errors import CLIError
 from reader.models import StoredArticle
-from reader.paths import SEEDED_KEY
 from reader.query import Query, QueryError, parse_query
 from reader.store import Store, StoreError
+from reader.store.meta import SEEDED_KEY
 
 
 def open_store(folder: Path) -> Store:

@@ -46,6 +46,13 @@ def run(args: argparse.Namespace) -> int:
         return config(args)
     if args.command is not None:
         warn_about_config()
+    if args.command == "search":
+        # Most searches need neither the models nor a migration: see quick_search.
+        from reader.cli.quick_search import search_quickly
+
+        done = search_quickly(args)
+        if done is not None:
+            return done
     store = open_store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.command is None:
@@ -61,9 +68,14 @@ def warn_about_config() -> None:
     """A config file with problems is named on stderr, one line each; the command goes on
     with the defaults for whatever was wrong. (The app shows the same lines as notices, and
     also checks the key bindings, which would mean importing Textual here.)"""
-    from reader.config import config_path, load_config
+    from reader.config.paths import config_path
 
-    for message in load_config(config_path())[1]:
+    path = config_path()
+    if not path.exists():
+        return  # nothing to say, and the settings model need not be imported
+    from reader.config.load import load_config
+
+    for message in load_config(path)[1]:
         print(f"reader: {message}", file=sys.stderr)
 
 

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from reader.cli.errors import EXIT_OK
-from reader.cli.lookup import parse_cli_query
 from reader.cli.output import print_json
-from reader.query import Query
-from reader.query.snippets import MATCH_END, MATCH_START, snippet_parts
+from reader.query.snippets import MATCH_END, MATCH_START
 from reader.sanitize import clean_line
 from reader.store import Store
 
 
-def _marked(snippet: str, tty: bool) -> str:
-    """A snippet with matches in bold on a terminal, in [brackets] elsewhere."""
-    start, end = ("\x1b[1m", "\x1b[22m") if tty else ("[", "]")
-    return "".join(
-        start + text + end if match else text for text, match in snippet_parts(snippet)
-    ).strip()
-
-
 def search(store: Store, args: argparse.Namespace) -> int:
-    query = parse_cli_query(args.query)
-    # Filters alone (`is:bookmarked`) are a search too, newest first: nothing to rank by.
-    if query.text and query.sort == "date" and "sort:" not in " ".join(args.query).lower():
-        query = Query(**{**query.__dict__, "sort": "relevance"})
+    """The full path: `--json`, or a store the quick path leaves to it (`quick_search`)."""
+    from reader.cli.quick_search import print_hits, search_query
+
+    query = search_query(args.query)
     hits = store.search(query, limit=max(1, args.limit))
     if args.json:
         print_json(
@@ -44,11 +33,5 @@ def search(store: Store, args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
-    tty = sys.stdout.isatty()
-    for hit in hits:
-        print(f"{hit.item.id:>6}  {clean_line(hit.item.title)}  [{clean_line(hit.item.source)}]")
-        if snippet := _marked(hit.snippet, tty):
-            print(f"        {snippet}")
-    if not hits:
-        print("no matches", file=sys.stderr)
+    print_hits((hit.item.id, hit.item.title, hit.item.source, hit.snippet) for hit in hits)
     return EXIT_OK

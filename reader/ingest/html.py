@@ -26,7 +26,7 @@ from reader.ingest.structure import (
     same_words,
     squash,
 )
-from reader.ingest.titles import derive_title
+from reader.ingest.titles import choose_page_title, derive_title
 from reader.models import Article, Link, Repair, Section, TitleOrigin
 from reader.sanitize import clean_text, strip_escape_sequences
 
@@ -40,6 +40,8 @@ _PUBLISHED_META = re.compile(
     r"""(?:Z|[+-]\d\d:?\d\d)?)""",
     re.IGNORECASE,
 )
+_TITLE_SCAN = 400_000
+"""Characters of a page read for its declared titles: the head and the top of the body."""
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[A-Za-z!/?][^>]*>")
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -131,7 +133,7 @@ def parse_html(
         raise IngestError(name, "no article text found in the page")
 
     fixer = TextFixer()
-    title = squash(fixer.fix(_unescape(metadata.get("title") or _title_tag(html))))
+    title = squash(fixer.fix(_page_title(html, metadata, url)))
     pieces = _without_title_heading(pieces, title)
     if not title:
         title, pieces = _title_from_heading(pieces, fixer)
@@ -280,6 +282,29 @@ def _title_from_heading(pieces: list[Piece], fixer: TextFixer) -> tuple[str, lis
         if isinstance(piece, Heading) and piece.level == 1 and piece.text.strip():
             return squash(fixer.fix(piece.text)), pieces[:index] + pieces[index + 1 :]
     return "", pieces
+
+
+def _page_title(html: str, metadata: dict[str, Any], url: str | None) -> str:
+    """The headline the page declares: og:title, <title>, h1, and where they agree."""
+    extracted = _unescape(metadata.get("title") or "")
+    root = _parse_document(html[:_TITLE_SCAN])
+    if root is None:
+        return extracted or _title_tag(html)
+
+    def meta(*keys: str) -> str:
+        for key in keys:
+            for attribute in ("property", "name"):
+                found = root.xpath(f"//meta[@{attribute}=$key]/@content", key=key)
+                if found and str(found[0]).strip():
+                    return _unescape(str(found[0]))
+        return ""
+
+    headings = [_unescape(" ".join(h.text_content().split())) for h in root.iter("h1")][:4]
+    sites = [s for s in (meta("og:site_name", "application-name"),
+                         _unescape(metadata.get("sitename") or ""), _host(url)) if s]
+    title = choose_page_title(meta("og:title", "twitter:title"), _title_tag(html), headings,
+                              sites, extracted)
+    return title or extracted
 
 
 def _title_tag(html: str) -> str:

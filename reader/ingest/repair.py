@@ -56,12 +56,40 @@ def _ftfy_config() -> TextFixerConfig:
 
 
 def _fix_mojibake(text: str) -> tuple[str, list[Repair]]:
+    # ftfy fixes each line on its own, and with only encoding fixes on, a line of pure ASCII
+    # is never changed (mojibake, C1 controls and surrogates are all non-ASCII). So only the
+    # other lines go to ftfy, each as the same segment ftfy would cut: the same result, at a
+    # third of the time on ordinary text (most lines are ASCII; measured 1.26 -> 0.47 ms).
+    if text.isascii():
+        return text, []
     from ftfy import fix_text
 
-    fixed = fix_text(text, config=_ftfy_config())
+    config = _ftfy_config()
+    lines = text.split("\n")
+    # Each with its line break, as ftfy cuts its segments.
+    lines = [line + "\n" for line in lines[:-1]] + lines[-1:]
+    fixed = "".join(
+        fix_text(line, config=config) if _may_change(line) else line for line in lines
+    )
     if fixed == text:
         return text, []
     return fixed, _describe_changes(text, fixed)
+
+
+def _may_change(line: str) -> bool:
+    """False for a line ftfy leaves as it is with `_ftfy_config()`, decided as ftfy decides.
+
+    With that config ftfy changes a line only by its encoding fix, which does nothing to text
+    its `is_bad` finds no mojibake in, and by fixing C1 controls and surrogates: the same
+    three tests, without ftfy's per-line set-up (most of its time on ordinary text).
+    """
+    if line.isascii():
+        return False
+    from ftfy.badness import is_bad
+    from ftfy.chardata import C1_CONTROL_RE
+    from ftfy.fixes import SURROGATE_RE
+
+    return is_bad(line) or bool(C1_CONTROL_RE.search(line) or SURROGATE_RE.search(line))
 
 
 def _describe_changes(before: str, after: str) -> list[Repair]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from reader.ingest.repair import repair_text
 from reader.ingest.structure import Bullets, Heading, Paragraph, Piece, TextFixer, build_sections
@@ -66,8 +67,9 @@ class _Item:
     items: list[str] = field(default_factory=list)
     ordered: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Read only once the items are complete (`_sections`), several times per item.
         return _SPACES.sub(" ", " ".join(line.strip() for line in self.lines)).strip()
 
 
@@ -187,8 +189,12 @@ def _wraps_after(line: str, following: str) -> bool:
     return len(stripped) >= _MIN_WRAPPED_LINE and not _ENDS_SENTENCE.search(stripped)
 
 
+@lru_cache(maxsize=1024)
 def _heading_like(line: str) -> bool:
-    """A short line that could be a heading, judged on its own."""
+    """A short line that could be a heading, judged on its own.
+
+    Pure, and asked about most lines twice (as a line and as the one after a line): cached.
+    """
     raw = line.strip()
     if line[:1].isspace():
         # Indented lines are code, quotes or list continuations, never headings.

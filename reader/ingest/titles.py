@@ -127,3 +127,101 @@ def _prettify_stem(stem: str) -> str:
         return stem or "Untitled"
     pretty = " ".join(words)
     return pretty[0].upper() + pretty[1:]
+
+
+# A page's own title, from what it declares about itself.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|«|/|:)\s+")
+_SITE_KEY = re.compile(r"[^a-z0-9]+")
+_AGREE = 0.6
+"""Share of words two declared titles must have in common to count as the same headline."""
+_MIN_HEADLINE_WORDS = 3
+
+
+def _title_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.casefold().replace("’", "'")))
+
+
+def _agree(a: str, b: str) -> bool:
+    left, right = _title_words(a), _title_words(b)
+    if not left or not right:
+        return False
+    return len(left & right) / min(len(left), len(right)) >= _AGREE and (
+        len(left & right) / max(len(left), len(right)) >= _AGREE / 2)
+
+
+def _is_site(part: str, sites: list[str]) -> bool:
+    key = _SITE_KEY.sub("", part.casefold().removeprefix("the "))
+    if not key:
+        return True
+    for site in sites:
+        other = _SITE_KEY.sub("", site.casefold().removeprefix("the ").removeprefix("www."))
+        other = re.sub(r"(com|org|net|couk|co)$", "", other)
+        if other and (key == other or key.startswith(other) or other.startswith(key)):
+            return True
+    return False
+
+
+def without_site_name(title: str, sites: list[str], others: list[str]) -> str:
+    """ "Lou Holtz was right | AL.com" -> "Lou Holtz was right": the site's name, and section
+    labels of a word or two ("People - ... | Fame | The Debrief"), come off either end; a part
+    left in the middle stays with its own separator unless the page's other titles agree with
+    that part alone."""
+    title = " ".join(title.split())
+    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    first, last = 0, len(parts)
+    while last - first > 1 and (_is_site(parts[last - 1], sites) or _is_label(parts, first, last,
+                                                                                  -1)):
+        last -= 1
+    while last - first > 1 and (_is_site(parts[first], sites) or _is_label(parts, first, last,
+                                                                              0)):
+        first += 1
+    kept = parts[first:last]
+    middle = _span(title, kept)
+    if len(kept) > 1 and not any(_agree(middle, o) for o in others if o):
+        agreeing = [p for p in kept if any(_agree(p, o) for o in others if o)]
+        if len(agreeing) == 1:
+            return agreeing[0]
+    return middle
+
+
+def _is_label(parts: list[str], first: int, last: int, end: int) -> bool:
+    """A word or two at one end of a title whose other parts hold the headline."""
+    part = parts[first:last][end]
+    rest = parts[first:last][1:] if end == 0 else parts[first:last][:-1]
+    return len(part.split()) <= 2 and sum(len(p.split()) for p in rest) >= 2 * _MIN_HEADLINE_WORDS
+
+
+def _span(title: str, parts: list[str]) -> str:
+    """The title from its first kept part to its last, with its own separators."""
+    start = title.index(parts[0])
+    end = start
+    for part in parts:
+        end = title.index(part, end) + len(part)
+    return title[start:end].strip()
+
+
+def choose_page_title(og: str, title_tag: str, headings: list[str], sites: list[str],
+                      extracted: str = "") -> str:
+    """The headline of a web page from what it declares: its `og:title`, its `<title>` less
+    the site's name, its first `h1`s, and what the extractor took; where they agree, the
+    visible heading's words, else the declared title with most support."""
+    og = " ".join(og.split())
+    others = [t for t in (og, title_tag, extracted) if t]
+    tag = " ".join(title_tag.split())
+    tag = without_site_name(tag, sites, [og, *headings]) if tag else ""
+    og = without_site_name(og, sites, [tag, *headings]) if og else ""
+    declared = [t for t in (og, tag) if t]
+    for heading in headings:
+        heading = " ".join(heading.split())
+        if not heading or _is_site(heading, sites):
+            continue  # the site's logo in an h1
+        if any(_agree(heading, t) for t in declared) or not declared and extracted and _agree(
+                heading, extracted):
+            return heading
+    for candidate in (og, tag):
+        if candidate and len(candidate.split()) >= 2:
+            return candidate
+    return og or tag or extracted or next((h for h in headings if h.strip()), "") or (
+        others[0] if others else "")

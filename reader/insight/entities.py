@@ -9,44 +9,29 @@ Greycroft, Hiro Capital") lend their kind to the members that have no cue of the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import reader.insight.weights as W
 from reader.models import Fact
 
 from .cues import ORG, PERSON, PLACE, Mention
 from .gazetteer import Lexicon, lookup
-from .lexicon import NAME_CONNECTORS, NUMBER_WORDS, ORG_SUFFIXES, PLACE_HEADS
+from .intrinsic import ORG_FIRST, PLACE_FIRST, Intrinsic, memo
+from .lexicon import ORG_SUFFIXES, PLACE_HEADS
 from .names import find_mentions
 from .sentences import UNIT_RANK, Sentence
 
-_ORG_FIRST = frozenset(
-    "university bank ministry department institute college school museum council board "
-    "bureau office church federal national royal fc afc ac sc sporting athletic atletico "
-    "olympique dynamo inter".split()
-)
-_STRONG_ORG = frozenset(
-    "league association federation university bank council committee commission ministry "
-    "department institute party club agency corporation company foundation society".split()
-)
-_PLURAL_ENDINGS = ("ies", "ches", "shes", "xes", "ings", "ments", "tions", "ances", "ences")
-_DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest".split()
-)
-_PLACE_PREFIXES = frozenset(
-    "north south east west northern southern eastern western central upper lower greater new "
-    "republic state city kingdom gulf bay lake mount isle grand".split()
-)
-_PLACE_FIRST = frozenset("mount mt. lake port fort saint st. san santa los las isle".split())
-_HEADS = ORG_SUFFIXES | PLACE_HEADS | _ORG_FIRST | _PLACE_FIRST
+_HEADS = ORG_SUFFIXES | PLACE_HEADS | ORG_FIRST | PLACE_FIRST
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
-_INITIALS = re.compile(r"^(?:[a-z]\.){1,3}$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _CONNECT = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _GERMAN = frozenset("der die das und ist nicht mit von den dem ein eine auf für sich wurde".split())
-_STRONG = 2.0
 _PER_KIND = 15
+_COMPANY_SUFFIXES = frozenset(
+    "inc inc. corp corp. corporation co co. company ltd ltd. llc plc gmbh ag sa group".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# "Malians", "Mauritanian", "Indonesians": peoples and their adjectives, not names.
+_DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese")
 
 
 @dataclass(slots=True)
@@ -58,6 +43,8 @@ class Entity:
     mentions: list[Mention]
     scores: dict[str, float] = field(default_factory=dict)
     importance: float = 0.0
+    sure: bool = True
+    """The evidence settles the kind; unsure names help find speakers but are not listed."""
 
 
 def _key(text: str, lexicon: Lexicon) -> str:
@@ -67,80 +54,6 @@ def _key(text: str, lexicon: Lexicon) -> str:
 
 def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w[0].isupper()).upper()
-
-
-def _intrinsic(name: str, lexicon: Lexicon, common: frozenset[str]) -> dict[str, float]:
-    """Votes from the name itself, before any context.
-
-    `common` holds the words the article also writes in lowercase: a name made of those
-    ("Student News", "State Standards") is a title or a body, not a person.
-    """
-    words = _PARENTHESIS.sub("", name).lower().split()
-    whole = " ".join(words)
-    scores: dict[str, float] = {}
-
-    def vote(kind: str, weight: float) -> None:
-        scores[kind] = scores.get(kind, 0.0) + weight
-
-    if whole in lexicon.orgs:
-        vote(ORG, 4.0)
-    if whole in lexicon.places or whole in lexicon.place_aliases:
-        vote(PLACE, 3.5)
-    if len(words) > 1:
-        if words[-1] in ORG_SUFFIXES or words[0] in _ORG_FIRST or _STRONG_ORG.intersection(words):
-            vote(ORG, 3.0)
-        elif whole not in lexicon.places and words[-1] not in PLACE_HEADS:
-            # A place plus something that is no place: "San Jose Clash", "Chivas USA".
-            if any(" ".join(words[:i]) in lexicon.places for i in range(1, len(words))):
-                vote(ORG, 2.5)
-            elif words[-1] in {"usa", "uk", "gb", "us"} or (
-                    words[-1] in lexicon.cities and words[0] not in _PLACE_PREFIXES):
-                vote(ORG, 1.5)  # "Team USA", "Atletico Madrid", "Bayern Munich"
-        if words[-1] in PLACE_HEADS or words[0] in _PLACE_FIRST:
-            vote(PLACE, 2.5)
-        if words[0] in lexicon.first_names or _INITIALS.match(words[0]):
-            vote(PERSON, 2.0)  # "Mark Cuban", "J.J. Abrams"
-        if not scores and words[0] in _DIRECTIONS and " ".join(words[1:]) in lexicon.places:
-            vote(PLACE, 2.5)  # "South Pacific", "Northern Syria"
-        if not scores:
-            content = [w for w in words if w not in NAME_CONNECTORS]
-            if common.intersection(content):
-                vote(ORG, 0.6)  # "Student News": words the text also writes in lowercase
-            elif _person_shaped(words, lexicon, common):
-                vote(PERSON, 0.6)  # two or three capitalised words with no other sign
-    else:
-        if whole in lexicon.first_names:
-            vote(PERSON, 1.0)
-        if name.isupper() and 2 <= len(name.replace(".", "")) <= 6 and PLACE not in scores:
-            vote(ORG, 1.0)
-    return scores
-
-
-def _person_shaped(words: list[str], lexicon: Lexicon, common: frozenset[str]) -> bool:
-    """Could these words be a name and surname? Not "Boarding Passes" or "Star of David"."""
-    if not 2 <= len(words) <= 4 or "of" in words or "&" in words:
-        return False
-    if any(w in lexicon.demonyms or w in NUMBER_WORDS for w in words):
-        return False
-    last = words[-1]
-    # Surnames end in -s often enough (Reyes, Evans); only a plain plural of a noun the text
-    # also uses, or a plural ending no surname has, makes the last word a common noun.
-    return not (last.endswith(_PLURAL_ENDINGS) or last.endswith("s") and last[:-1] in common)
-
-
-Intrinsic = Callable[[str], dict[str, float]]
-
-
-def _memo(lexicon: Lexicon, common: frozenset[str]) -> Intrinsic:
-    """`_intrinsic` for one article, computed once per name."""
-    cache: dict[str, dict[str, float]] = {}
-
-    def intrinsic(name: str) -> dict[str, float]:
-        if name not in cache:
-            cache[name] = _intrinsic(name, lexicon, common)
-        return cache[name]
-
-    return intrinsic
 
 
 def _evident(name: str, intrinsic: Intrinsic) -> bool:
@@ -208,24 +121,67 @@ def _fold(groups: dict[str, Entity], source: str, target: str, name: str) -> Non
 
 def _merge_short_names(groups: dict[str, Entity], lexicon: Lexicon, intrinsic: Intrinsic) -> None:
     """Fold "LeCun" into "Yann LeCun" and "Cathay" into "Cathay Innovation" when unambiguous."""
-    for entity in groups.values():
+    people_by_word: dict[str, list[str]] = {}
+    orgs_by_word: dict[str, list[str]] = {}
+    for key, entity in groups.items():
         _classify(entity, intrinsic)
-    for key, entity in list(groups.items()):
-        if " " in key or key in lexicon.places or key in lexicon.orgs:
+        if " " not in key:
             continue
-        people = [k for k, e in groups.items() if e.kind == PERSON and " " in k
-                  and (k.split()[-1] == key or k.split()[0] == key)]
+        first = key.split()[0]
+        if entity.kind == PERSON:
+            for word in dict.fromkeys((first, _surname(key))):
+                people_by_word.setdefault(word, []).append(key)
+        elif entity.kind == ORG:
+            orgs_by_word.setdefault(first, []).append(key)
+    for key, entity in list(groups.items()):
+        if " " in key or key in lexicon.orgs:
+            continue
+        place_cue = any(m.scores.get(PLACE, 0.0) > 0 for m in entity.mentions)
+        if key in lexicon.places and place_cue:
+            continue  # "in Hamilton" is the town, whoever else is called Hamilton
+        people = list(people_by_word.get(key, ()))
         if len(people) > 1:
             # Several fit: trust only the ones that something besides the default calls people.
-            people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= _STRONG]
+            people = [k for k in people if groups[k].scores.get(PERSON, 0.0) >= W.STRONG]
         if len(people) > 1:
-            people = [k for k in people if k.split()[-1] == key]  # a surname beats a first name
-        orgs = [k for k, e in groups.items() if e.kind == ORG and " " in k and k.split()[0] == key]
+            people = [k for k in people if _surname(k) == key]  # a surname beats a first name
+        if len(people) > 1:
+            # "Herzog" after Isaac, Chaim and Yitzhak Herzog: the one the story is about.
+            people = [max(people, key=lambda k: len(groups[k].mentions))]
+        orgs = list(orgs_by_word.get(key, ()))
         if entity.scores.get(PLACE, 0.0) > 0:
             orgs = []  # "in Harbourton" is the town, not the "Harbourton Port Authority"
         targets = people if people else orgs
         if len(targets) == 1:
             _fold(groups, key, targets[0], groups[targets[0]].name)
+
+
+def _join_company_names(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "Larsen and Toubro (LART.NS)", "Oil and Natural Gas Corp": one company, not two names.
+
+    A lone unknown word joined by "and" to a name that is surely a company (a ticker after
+    it, or a company suffix last) belongs to it; "Google and Microsoft Corp" stay two."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.sentence is mention.sentence and " " not in last.text and (
+                last.sentence.text[last.end : mention.start] == " and ") and (
+                last.text.lower() not in lexicon.orgs and last.text.lower() not in lexicon.places
+                ) and (mention.scores.get(ORG, 0.0) >= W.TICKER_AFTER
+                       or mention.text.split()[-1].lower() in _COMPANY_SUFFIXES):
+            joined[-1] = Mention(f"{last.text} and {mention.text}", mention.sentence,
+                                 last.start, mention.end, last.initial, dict(mention.scores))
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _surname(key: str) -> str:
+    """The last word of a person's name, past "Jr." and "III"."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _inherit_from_lists(entities: list[Entity], lexicon: Lexicon) -> None:
@@ -239,22 +195,27 @@ def _inherit_from_lists(entities: list[Entity], lexicon: Lexicon) -> None:
     for found in by_sentence.values():
         found.sort(key=lambda m: m.start)
         chains: list[list[Mention]] = [[found[0]]]
+        joined: list[bool] = [False]
         for a, b in zip(found, found[1:], strict=False):
-            if _CONNECT.match(a.sentence.text[a.end : b.start]):
+            gap = a.sentence.text[a.end : b.start]
+            if _CONNECT.match(gap):
                 chains[-1].append(b)
+                joined[-1] = joined[-1] or not gap.strip() == ","
             else:
                 chains.append([b])
-        for chain in chains:
+                joined.append(False)
+        # Only "and", "or" or "&" makes a list: "on ESPN's show, Holtz said" is two clauses.
+        for chain in (c for c, listed in zip(chains, joined, strict=True) if listed):
             members = [owner[id(m)] for m in chain]
             for member in members:
                 strong = [e.kind for e in members if e is not member
-                          and max(e.scores.values(), default=0.0) >= _STRONG]
+                          and max(e.scores.values(), default=0.0) >= W.STRONG]
                 if strong:
                     kind = max(set(strong), key=strong.count)
                     bucket = votes.setdefault(id(member), {})
-                    bucket[kind] = bucket.get(kind, 0.0) + 1.5
+                    bucket[kind] = bucket.get(kind, 0.0) + W.LIST_MEMBER
     for entity in entities:
-        if id(entity) in votes and max(entity.scores.values(), default=0.0) < _STRONG:
+        if id(entity) in votes and max(entity.scores.values(), default=0.0) < W.STRONG:
             for kind, weight in votes[id(entity)].items():
                 entity.scores[kind] = entity.scores.get(kind, 0.0) + weight
             entity.kind = max(entity.scores, key=lambda k: entity.scores[k])
@@ -265,23 +226,27 @@ def _looks_german(sentences: list[Sentence]) -> bool:
     return bool(words) and sum(w in _GERMAN for w in words) / len(words) > 0.06
 
 
-def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> list[Entity]:
+def find_entities(sentences: list[Sentence], title: str, headings: set[str],
+                  language: str | None = None) -> list[Entity]:
     """The article's people, organisations and places, most central first within each kind."""
     lexicon = lookup()
-    mentions = [m for s in sentences for m in find_mentions(s)]
+    mentions = _join_company_names([m for s in sentences for m in find_mentions(s)], lexicon)
     if not mentions:
         return []
     common = frozenset(_LOWER_WORD.findall(" ".join(s.text for s in sentences)))
     for mention in mentions:
         first, _, rest = mention.text.partition(" ")
-        if mention.initial and rest and first.lower() in common and first.lower() not in _HEADS:
+        whole = " ".join(mention.text.lower().split())
+        if mention.initial and rest and first.lower() in common and first.lower() not in _HEADS \
+                and whole not in lexicon.orgs and whole not in lexicon.places:
             # "Substitutes Blaise Matuidi": the opening word is one the text also writes small.
             mention.text, mention.start = rest, mention.start + len(first) + 1
     groups = _group(mentions, lexicon)
     _merge_acronyms(groups, mentions, lexicon)
-    intrinsic = _memo(lexicon, common)
+    intrinsic = memo(lexicon, common)
     _merge_short_names(groups, lexicon, intrinsic)
-    entities = _credible(groups, headings, common, intrinsic, strict=_looks_german(sentences))
+    german = language == "de" if language else _looks_german(sentences)
+    entities = _credible(groups, headings, common, intrinsic, strict=german)
     _inherit_from_lists(entities, lexicon)
     kept: list[Entity] = []
     for entity in entities:
@@ -289,9 +254,30 @@ def find_entities(sentences: list[Sentence], title: str, headings: set[str]) -> 
         evidence = max(entity.scores.values(), default=0.0)
         if len(seen) == 1 and evidence < (1.0 if " " not in entity.name else 0.5):
             continue  # a bare capitalised name, said once, with nothing to say what it is
+        entity.sure = _sure(entity, intrinsic)
         kept.append(entity)
     _rank(kept, title, max(1, len(sentences)))
     return kept
+
+
+def _opens_with_comma(entity: Entity) -> bool:
+    """ "Twice, the champion appealed": a word set off before the subject, not a name."""
+    return all(m.sentence.text[m.end : m.end + 1] == "," for m in entity.mentions)
+
+
+def _sure(entity: Entity, intrinsic: Intrinsic) -> bool:
+    """Whether the winning kind has enough evidence, a clear lead over the next, and one sign
+    that is more than a hint: two "X said" are not a person, organisations say things too."""
+    ranked = sorted(entity.scores.values(), reverse=True)
+    top = ranked[0] if ranked else 0.0
+    runner_up = ranked[1] if len(ranked) > 1 else 0.0
+    if top < W.MIN_EVIDENCE or top - runner_up < W.MIN_MARGIN:
+        return False
+    kind = entity.kind
+    own = intrinsic(entity.name).get(kind, 0.0)
+    cues = [m.scores.get(kind, 0.0) for m in entity.mentions]
+    listed = entity.scores.get(kind, 0.0) > own + sum(cues) + 1e-9  # took its list's kind
+    return listed or max([own, *cues]) >= W.MIN_SIGN
 
 
 def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[str],
@@ -309,11 +295,15 @@ def _credible(groups: dict[str, Entity], headings: set[str], common: frozenset[s
         evident = _evident(entity.name, intrinsic)
         cue = max((w for m in entity.mentions for w in m.scores.values()), default=0.0)
         single = " " not in entity.name
-        if single and all(m.initial for m in entity.mentions) and not evident and cue < _STRONG:
-            continue  # only ever seen opening a sentence: "Supporters", "Critics"
-        if strict and not evident and cue < _STRONG:
+        if single and all(m.initial for m in entity.mentions) and not evident and (
+                cue < W.STRONG or cue == W.STRONG and _opens_with_comma(entity)):
+            continue  # only ever seen opening a sentence: "Supporters", "Critics", "Twice,"
+        if single and key.endswith(_DEMONYM_ENDINGS) and not (
+                key in lexicon.first_names or key in lexicon.places or key in lexicon.orgs):
             continue
-        if single and key in common and cue < _STRONG and not (
+        if strict and not evident and cue < W.STRONG:
+            continue
+        if single and key in common and cue < W.STRONG and not (
             key in lexicon.orgs or key in lexicon.places or key in lexicon.first_names
         ):
             continue  # "TRANSCRIPT" where the text also says "transcript": a word, shouted
@@ -328,7 +318,8 @@ def _rank(entities: list[Entity], title: str, total: int) -> None:
         orders = {m.sentence.order for m in entity.mentions}
         words = set(re.findall(r"\w+", _PARENTHESIS.sub("", entity.name).lower()))
         in_title = bool(title_words) and words <= title_words
-        entity.importance = len(orders) + 1.5 * in_title + 0.8 * (1 - min(orders) / total)
+        early = 1 - min(orders) / total
+        entity.importance = len(orders) + W.RANK_IN_TITLE * in_title + W.RANK_EARLY * early
     entities.sort(key=lambda e: (-e.importance, min(m.sentence.order for m in e.mentions)))
 
 
@@ -338,7 +329,7 @@ def entity_facts(entities: list[Entity]) -> list[Fact]:
     counts: dict[str, int] = {}
     for kind in (PERSON, ORG, PLACE):
         for entity in entities:
-            if entity.kind != kind or counts.get(kind, 0) >= _PER_KIND:
+            if not entity.sure or entity.kind != kind or counts.get(kind, 0) >= _PER_KIND:
                 continue
             counts[kind] = counts.get(kind, 0) + 1
             first = min(entity.mentions, key=lambda m: (UNIT_RANK[m.sentence.kind],

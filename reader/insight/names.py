@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import reader.insight.weights as W
 
 from .cues import ORG, ORG_NOUN_ENDINGS, PERSON, PLACE, Mention, score_context
 from .gazetteer import Lexicon, lookup
@@ -31,8 +33,16 @@ _CAP_TOKEN = (
     rf"(?:[{_UPPER}]|[a-z]{{1,2}}[A-Z])(?:[\w&]|['’.\-](?=[^\W_]))*"
     rf"(?:\.|(?<=s)['’](?= [{_UPPER}]))?"
 )
-_CONNECTOR = "|".join(sorted((re.escape(w) for w in NAME_CONNECTORS), key=len, reverse=True))
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?: (?:(?:{_CONNECTOR}) )?{_CAP_TOKEN})*")
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    """Capitalised tokens joined by spaces or name connectors, built on first use."""
+    connector = "|".join(sorted((re.escape(w) for w in NAME_CONNECTORS),
+                                key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w'’-]){_CAP_TOKEN}(?: (?:(?:{connector}) )?{_CAP_TOKEN})*")
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HYPHEN_CUE = re.compile(
     r"^(.+?)-(based|born|bred|raised|headquartered|listed|backed|owned|funded|led)$"
@@ -57,6 +67,10 @@ _TITLE_MODIFIERS = frozenset(
     city district assistant associate junior managing general""".split()
 )
 _MAX_RUN = 6
+# Articles that open names mid-sentence in English text: "Al Arabiya", "La Stampa", "El Pais".
+_FOREIGN_ARTICLES = frozenset("al el la le les los las del der die das".split())
+# Abbreviations inside names: "St. Peter's Basilica", "Erich Nowsch Jr.".
+_ABBREVIATIONS = _CORE_TITLES | frozenset("st. mt. ft. jr. sr.".split())
 _NAME_HEADS = PLACE_HEADS | ORG_SUFFIXES
 _OF_HEADS = frozenset(
     """university bank ministry department institute college school museum republic kingdom
@@ -75,6 +89,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _STORMS = frozenset("hurricane typhoon cyclone storm tropical super category".split())
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$")
 _ROMAN = re.compile(r"^[ivx]{1,4}$")
 _COMPOUND = re.compile(r"^[^\W\d_]+-[a-z]+$")
 _SINGLE_JUNK = SENTENCE_STARTERS | _CORE_TITLES | ROLE_NOUNS
@@ -83,13 +98,13 @@ _SINGLE_JUNK = SENTENCE_STARTERS | _CORE_TITLES | ROLE_NOUNS
 def _is_abbreviation(token: str) -> bool:
     """A token whose full stop belongs to it: "U.S.", "Dr.", the "S." of "Ulysses S. Grant"."""
     body = token[:-1]
-    return "." in body or token.lower() in _CORE_TITLES or (len(body) == 1 and body.isupper())
+    return "." in body or token.lower() in _ABBREVIATIONS or (len(body) == 1 and body.isupper())
 
 
 def _runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Maximal runs of capitalised tokens joined by single spaces or name connectors."""
     runs: list[list[tuple[str, int, int]]] = []
-    for match in _RUN.finditer(text):
+    for match in _run_pattern().finditer(text):
         found = match.group()
         if " " not in found and found.lower() in _SINGLE_JUNK:
             continue  # by far the commonest run: a capitalised "The", "He", "But"
@@ -161,16 +176,17 @@ def _split_titles(tokens: tuple[str, ...]) -> list[tuple[int, int, str, float, s
         last += 2
     parts: list[tuple[int, int, str, float, str]] = []
     if first > 0:
-        parts.append((0, first, ORG, 1.5, ""))
+        parts.append((0, first, ORG, W.TITLE_EMPLOYER, ""))
     name = last + 1
     while name < len(tokens) and words[name] in NAME_CONNECTORS:
         name += 1
     if name < len(tokens) and not any(
             w in ORG_SUFFIXES or w in PLACE_HEADS for w in words[last + 1 :]):
         kept = tokens[last] if words[last] in KEPT_TITLES and last == first else ""
-        parts.append((name, len(tokens), PERSON, 3.0, kept))
+        parts.append((name, len(tokens), PERSON, W.TITLE_PERSON, kept))
     elif name < len(tokens):
-        parts.append((first, len(tokens), "", 0.0, ""))
+        # "Lahore General Hospital", "McIntosh County Sheriff's Office": no title, one name.
+        return [(0, len(tokens), "", 0.0, "")]
     return parts
 
 
@@ -195,11 +211,11 @@ def find_mentions(sentence: Sentence) -> list[Mention]:
     text = sentence.text
     mentions: list[Mention] = []
     for run in _runs(text):
-        parts = _plan(tuple(t for t, _, _ in run))
-        if not parts:
-            continue
         opens = text[max(0, run[0][1] - 3) : run[0][1]].rstrip()
         initial = opens == "" or opens[-1] in "\"“‘:" or opens.endswith(("--", "—", "–"))
+        parts = _plan(tuple(t for t, _, _ in run), initial)
+        if not parts:
+            continue
         for part in parts:
             m = Mention(part.shown, sentence, run[part.first][1],
                         run[part.last - 1][2] - part.trim, initial and part.opens_run)
@@ -211,7 +227,7 @@ def find_mentions(sentence: Sentence) -> list[Mention]:
 
 
 @lru_cache(maxsize=8192)
-def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
+def _plan(tokens: tuple[str, ...], initial: bool = True) -> tuple[_Part, ...]:
     """The names in a run of capitalised tokens: a pure function of the words, so cached."""
     lexicon = lookup()
     if len(tokens) == 1 and tokens[0].lower() in _SINGLE_JUNK:
@@ -219,20 +235,23 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
     first, last = 0, len(tokens)
     # Capitalised function words ("The", "If", "While") are not part of a name.
     while first < last and tokens[first].lower() in SENTENCE_STARTERS and not _known(
-            tokens[first:last], lexicon):
+            tokens[first:last], lexicon) and (initial or last - first < 2 or (
+            tokens[first].lower() not in _FOREIGN_ARTICLES)):
         first += 1
     while last - first > 1 and tokens[first].lower() in _WEEKDAYS:
         first += 1  # "Friday Scholes"
     role = last - first > 1 and tokens[first].lower() in ROLE_NOUNS and (
-        tokens[first + 1] not in NAME_CONNECTORS)
+        tokens[first + 1] not in NAME_CONNECTORS) and not _known(tokens[first:last], lexicon)
     if role:
         first += 1  # "Owner Priya Nair"
     first += _lead_in(tokens[first:last], lexicon)
     if last - first > 1 and _COMPOUND.match(tokens[first]) and not _HYPHEN_CUE.match(
             tokens[first]):
         first += 1  # "Spice-loving Brits": the compound describes, it does not name
-    while last > first and tokens[last - 1].lower() in lexicon.days_months:
-        last -= 1  # "Athletic Bilbao Saturday": the day is not part of the name
+    while last > first and tokens[last - 1].lower() in lexicon.days_months and not (
+            last - first == 2 and tokens[first].lower() in lexicon.first_names
+            and tokens[last - 1].lower() not in _WEEKDAYS):
+        last -= 1  # "Athletic Bilbao Saturday", but "Theresa May" and "Mark May" are people
     if not 0 < last - first <= _MAX_RUN:
         return ()
     words = [t.lower() for t in tokens[first:last]]
@@ -244,7 +263,8 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
         if hyphen:
             base, suffix = hyphen.groups()
             trim = len(tokens[first]) - len(base)
-            parts.append(_Part(first, last, base, trim, _HYPHEN_KIND[suffix], 3.0, first == 0))
+            parts.append(_Part(first, last, base, trim, _HYPHEN_KIND[suffix], W.HYPHEN_CUE,
+                               first == 0))
             return tuple(p for p in parts if _keep(p.shown, lexicon))
     if "&" in words:
         at = first + words.index("&")
@@ -264,7 +284,8 @@ def _plan(tokens: tuple[str, ...]) -> tuple[_Part, ...]:
         part = _part(tokens, a, b, kind, weight, a == 0 and len(pieces) == 1, kept)
         if role and i == len(pieces) - 1:
             part = _Part(part.first, part.last, part.shown, part.trim, PERSON,
-                         part.weight + 2.0 if part.kind == PERSON else 2.0, part.opens_run)
+                         part.weight + W.ROLE_FIRST if part.kind == PERSON else W.ROLE_FIRST,
+                         part.opens_run)
         parts.append(part)
     return tuple(p for p in parts if _keep(p.shown, lexicon))
 
@@ -337,6 +358,8 @@ def _keep(shown: str, lexicon: Lexicon) -> bool:
         return False  # "Northern Irishman", "African-American"
     if _PLURAL_ACRONYM.match(shown):
         return False  # "LLMs", "DPs": a kind of thing, not a name
+    if _TICKER.match(shown):
+        return False  # "LART.NS", "RELI.NS": a stock's code
     known = whole in lexicon.orgs or whole in lexicon.places
     if not known and any(c.isdigit() for c in shown):
         return False  # "Windows 11", "FA Rule E1": products and rules, not who or where

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.models import Fact
 
@@ -14,15 +15,21 @@ from .sentences import Sentence, Unit, quote_spans
 _MIN_WORDS = 5
 """Shorter quotes are mostly scare quotes ("world models", "complete nonsense")."""
 _MAX_QUOTES = 8
-_SPEECH_ALT = "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True))
-# Attribution right after the closing mark: '," he told WIRED' / '," said Dr. Katznelson'.
-_AFTER = re.compile(
-    rf"[\s,.;:!?—–»“-]*(?:(?P<who>[^,;:\"“”«»]{{1,60}}?)\s+(?P<verb>{_SPEECH_ALT})\b"
-    rf"|(?P<verb2>{_SPEECH_ALT})\s+(?P<who2>[^,;:\"“”«»]{{1,60}}))",
-    re.IGNORECASE,
-)
-# Attribution before the opening mark: 'Nasir said: "' / 'AMI describes its mission as "'.
-_VERB = re.compile(rf"\b(?:{_SPEECH_ALT})\b", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The attribution patterns, built from the speech verbs on first use."""
+    alternatives = "|".join(sorted(set(SPEECH_VERBS) - {"according"}, key=lambda w: (-len(w), w)))
+    # Attribution right after the closing mark: '," he told WIRED' / '," said Dr. Katznelson'.
+    after = re.compile(
+        rf"[\s,.;:!?—–»“-]*(?:(?P<who>[^,;:\"“”«»]{{1,60}}?)\s+(?P<verb>{alternatives})\b"
+        rf"|(?P<verb2>{alternatives})\s+(?P<who2>[^,;:\"“”«»]{{1,60}}))",
+        re.IGNORECASE,
+    )
+    # Attribution before the opening mark: 'Nasir said: "' / 'AMI describes its mission as "'.
+    return after, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
 _LOOK_BACK = 160
 _VERB_TO_QUOTE = 60
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{1,60})", re.IGNORECASE)
@@ -68,7 +75,7 @@ class _Speakers:
 
 def _speaker(sentence: Sentence, q_start: int, q_end: int, speakers: _Speakers) -> str | None:
     text = sentence.text
-    after = _AFTER.match(text, q_end)
+    after = _patterns()[0].match(text, q_end)
     segments: list[tuple[int, int, int]] = []  # where to look for a name, and the verb position
     if after:
         if after.group("who"):
@@ -79,7 +86,7 @@ def _speaker(sentence: Sentence, q_start: int, q_end: int, speakers: _Speakers) 
         else:
             segments.append((after.start("who2"), after.end("who2"), after.start("who2")))
     window = max(0, q_start - _LOOK_BACK)
-    verbs = list(_VERB.finditer(text, window, q_start))
+    verbs = list(_patterns()[1].finditer(text, window, q_start))
     if verbs:
         verb = verbs[-1]
         gap = text[verb.end() : q_start]

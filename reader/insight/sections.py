@@ -6,6 +6,7 @@ import re
 
 from reader.models import Article, Section
 
+from .furniture import authored_items
 from .sentences import split_sentences
 
 SUMMARY_HEADINGS = frozenset(
@@ -38,7 +39,7 @@ def section_items(section: Section) -> list[str]:
         for block in section.blocks:
             text = block.plain()
             items.extend(text[s:e] for s, e in split_sentences(text))
-    return items[:_MAX_ITEMS]
+    return authored_items(items)[:_MAX_ITEMS]
 
 
 def summary_section(article: Article) -> int | None:
@@ -74,7 +75,7 @@ def top_bullets(article: Article) -> list[str]:
     first = next((b for b in blocks if b.kind != "paragraph" or b.text.strip()), None)
     if first is None or first.kind != "bullets":
         return []
-    items = [item.strip() for item in first.items if item.strip()]
+    items = authored_items([item.strip() for item in first.items if item.strip()])
     rest = sum(len(b.plain().split()) for s in article.sections for b in s.blocks) - sum(
         len(i.split()) for i in items
     )

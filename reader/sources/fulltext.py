@@ -14,7 +14,7 @@ def fetch_full_article(teaser: Article) -> Article:
     none.
     """
     from reader.sources.fetch import is_web_url
-    from reader.sources.library import read_url
+    from reader.sources.readers import read_url
 
     link = teaser.link
     if not link or not is_web_url(link):

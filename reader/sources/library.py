@@ -4,65 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from reader.ingest import IngestError, iter_article_paths
-from reader.ingest.document import Document, parse_document
-from reader.ingest.files import MAX_FILE_BYTES, read_file_bytes
+from reader.ingest.document import Document
 from reader.models import Article
-from reader.paths import SEEDED_KEY, seeds_dir
-from reader.sanitize import clean_line, clean_text
+from reader.paths import seeds_dir
+from reader.sources.readers import STDIN, AddReport, read_path, read_stdin, read_url
 from reader.store import Store
+from reader.store.meta import SEEDED_KEY
 
 SEED_SOURCE = "bundled with reader"
-STDIN = "-"
-
-
-@dataclass
-class AddReport:
-    """What adding did: ids of new and updated articles, and one line per failure."""
-
-    added: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def store(self, store: Store, articles: list[Article], feed_id: int | None = None) -> None:
-        for article_id, new in store.add_many(articles, feed_id=feed_id):
-            (self.added if new else self.updated).append(article_id)
-
-
-def read_path(path: Path) -> Document:
-    name = clean_line(path.name or str(path))
-    data = read_file_bytes(path, name)
-    # The location is shown and printed: clean it like any text (a file name is untrusted).
-    location = clean_text(str(path.absolute()))
-    return parse_document(data, name=name, location=location, file_stem=path.stem)
-
-
-def read_url(url: str) -> Document:
-    from reader.sources.fetch import FetchError, fetch
-
-    try:
-        fetched = fetch(url)
-    except FetchError as error:
-        raise IngestError(url, str(error).removeprefix(f"{url}: ")) from None
-    return parse_document(
-        fetched.body,
-        name=fetched.url,
-        location=fetched.url,
-        url=fetched.url,
-        content_type=fetched.content_type,
-        charset=fetched.charset,
-    )
-
-
-def read_stdin(stream: BinaryIO) -> Document:
-    data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError("<stdin>", "too large (over 20 MB)")
-    return parse_document(data, name="<stdin>", location="<stdin>")
 
 
 def add_targets(
@@ -76,12 +29,19 @@ def add_targets(
 
     A bad source is reported in one line and the rest are still added. `source` names where
     the articles came from in the list (default: each file's name, or the feed's title).
+    Articles are stored in batches of `BATCH`, one transaction each (a failure keeps the
+    batches before it), so memory and the write-ahead log stay one batch large.
     """
+    from reader.sources.import_pool import prepared_batches
+
     report = AddReport()
-    articles = read_targets(targets, report, stdin=stdin)
-    if source:
-        articles = [article.model_copy(update={"source": source}) for article in articles]
-    report.store(store, articles)
+    batches = 0
+    for rows in prepared_batches(targets, report, stdin=stdin, source=source):
+        report.store_rows(store, rows)
+        store.checkpoint()
+        batches += 1
+    if batches > 1:
+        store.checkpoint(truncate=True)
     return report
 
 

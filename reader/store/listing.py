@@ -13,12 +13,23 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from reader.models import ListItem
-from reader.query import Query, order_by, to_sql
+from reader.query import Query
+from reader.store.search_sql import (
+    ALL,
+    DATE_ORDER,
+    LIST_COLUMNS,
+    from_where,
+    hit_rows,
+    ranked,
+    ranked_newest,
+    text_only,
+)
+from reader.store.search_sql import order as list_order
 
-LIST_COLUMNS = "a.id, a.title, a.source, a.read, a.bookmarked, a.reading_minutes, a.published"
-_DATE_ORDER = "a.sort_ts DESC, a.id DESC"
-ALL = Query()
-"""Every article, newest first."""
+__all__ = ["ALL", "LIST_COLUMNS", "ListQueries", "ListReader", "SearchHit", "list_item"]
+
+_EVERY_ROW = 1 << 62
+"""A LIMIT that takes every row."""
 
 
 def list_item(row: sqlite3.Row) -> ListItem:
@@ -41,54 +52,28 @@ class SearchHit(BaseModel):
     """Text around the match, with each matched term between `\\x02` and `\\x03`."""
 
 
-def _ranked(query: Query) -> bool:
-    return bool(query.text) and query.sort == "relevance"
-
-
-def _text_only(query: Query) -> bool:
-    """A text search and nothing else: the FTS table alone can count and rank it."""
-    return bool(query.text) and replace(query, text="", sort="date") == ALL
-
-
-def _from_where(query: Query) -> tuple[str, list[object]]:
-    """FROM ... WHERE ... for a query.
-
-    A search ranked by relevance joins the FTS table for its `rank` and matches there;
-    otherwise the text condition is a subquery in the WHERE clause.
-    """
-    if _ranked(query):
-        # The WHERE keeps its own `id IN (MATCH ...)` too: redundant, but with it SQLite
-        # plans filtered searches from the small side (measured: 425 ms, not 1,200, at 100k).
-        where, params = to_sql(query)
-        return (
-            "FROM articles a JOIN articles_fts f ON f.rowid = a.id"
-            f" WHERE articles_fts MATCH ? AND {where}",
-            [query.text, *params],
-        )
-    where, params = to_sql(query)
-    return f"FROM articles a WHERE {where}", params
-
-
-def _order(query: Query) -> str:
-    if _ranked(query):
-        return "f.rank, a.id DESC"
-    return order_by(query) or _DATE_ORDER
-
-
 class ListQueries:
     """The list half of `Store` (a mixin over the store's connection)."""
 
     _conn: sqlite3.Connection
 
+    _counted: tuple[Query, int] | None = None
+    """The last count and its query: a search's first page, asked next, plans by it."""
+
     def count(self, query: Query = ALL) -> int:
-        if _text_only(query):
+        total = self._count(query)
+        self._counted = (query, total)
+        return total
+
+    def _count(self, query: Query) -> int:
+        if text_only(query):
             # Every article has one FTS row: counting there skips a join over every match
             # (a word in every article at 100k: 140 -> 14 ms).
             sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             return self._conn.execute(sql, [query.text]).fetchone()[0]
         # Order does not change a count; unranked, the text is an `IN (MATCH)` SQLite can
         # plan from the filters' index (word + filters at 100k: 258 -> 23 ms).
-        source, params = _from_where(replace(query, sort="date"))
+        source, params = from_where(replace(query, sort="date"))
         return self._conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]
 
     def page(self, query: Query, offset: int, limit: int) -> list[ListItem]:
@@ -97,14 +82,22 @@ class ListQueries:
                 hit.item.model_copy(update={"snippet": hit.snippet})
                 for hit in self.search(query, limit, offset)
             ]
-        source, params = _from_where(query)
-        sql = f"SELECT {LIST_COLUMNS} {source} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+        source, params = from_where(query)
+        sql = f"SELECT {LIST_COLUMNS} {source} ORDER BY {list_order(query)} LIMIT ? OFFSET ?"
         return [list_item(row) for row in self._conn.execute(sql, [*params, limit, offset])]
+
+    def _ranked_ids(self, query: Query) -> list[int]:
+        """Every id of a search ranked by relevance, in the order its pages show them (the
+        newest matches by rank, then the rest by age: `search_sql.ranked_newest`)."""
+        return ranked_newest(self._conn, query, _EVERY_ROW, 0, self._known(query))
 
     def position(self, article_id: int, query: Query = ALL) -> int | None:
         """The row an article stands at in the list, or None if the query hides it."""
-        source, params = _from_where(query)
-        if _order(query) == _DATE_ORDER:
+        if ranked(query):
+            order = self._ranked_ids(query)
+            return order.index(article_id) if article_id in order else None
+        source, params = from_where(query)
+        if list_order(query) == DATE_ORDER:
             # The common case, answered from the index without numbering every row.
             row = self._conn.execute(
                 f"SELECT a.sort_ts {source} AND a.id = ?", [*params, article_id]
@@ -115,23 +108,32 @@ class ListQueries:
             return self._conn.execute(sql, [*params, row[0], article_id]).fetchone()[0]
         sql = (
             f"SELECT position FROM (SELECT a.id AS id, row_number() OVER"
-            f" (ORDER BY {_order(query)}) - 1 AS position {source}) WHERE id = ?"
+            f" (ORDER BY {list_order(query)}) - 1 AS position {source}) WHERE id = ?"
         )
         row = self._conn.execute(sql, [*params, article_id]).fetchone()
         return None if row is None else row[0]
 
     def ids(self, query: Query) -> list[int]:
         """Every id the query admits, in list order."""
-        source, params = _from_where(query)
-        sql = f"SELECT a.id {source} ORDER BY {_order(query)}"
+        if ranked(query):
+            return self._ranked_ids(query)
+        source, params = from_where(query)
+        sql = f"SELECT a.id {source} ORDER BY {list_order(query)}"
         return [row[0] for row in self._conn.execute(sql, params)]
 
     def next_unread(self, after_id: int, query: Query = ALL) -> int | None:
         """The next unread article below `after_id` in list order, wrapping to the top."""
+        if ranked(query):
+            order = self._ranked_ids(query)
+            unread_ids = set(self.ids(replace(query, unread=True, sort="date")))
+            here = order.index(after_id) if after_id in order else -1
+            below = (i for i in order[here + 1 :] if i in unread_ids and i != after_id)
+            top = (i for i in order if i in unread_ids and i != after_id)
+            return next(below, next(top, None))
         unread = replace(query, unread=True)
-        source, params = _from_where(unread)
-        order = _order(unread)
-        if order == _DATE_ORDER:
+        source, params = from_where(unread)
+        order = list_order(unread)
+        if order == DATE_ORDER:
             row = self._conn.execute(
                 "SELECT sort_ts FROM articles WHERE id = ?", (after_id,)
             ).fetchone()
@@ -145,10 +147,10 @@ class ListQueries:
                     return below[0]
         else:
             here = self.position(after_id, query)
-            numbered, all_params = _from_where(query)
+            numbered, all_params = from_where(query)
             below = self._conn.execute(
                 f"SELECT id FROM (SELECT a.id AS id, a.read AS read, row_number() OVER"
-                f" (ORDER BY {_order(query)}) - 1 AS position {numbered})"
+                f" (ORDER BY {list_order(query)}) - 1 AS position {numbered})"
                 " WHERE read = 0 AND position > ? ORDER BY position LIMIT 1",
                 [*all_params, -1 if here is None else here],
             ).fetchone()
@@ -159,45 +161,17 @@ class ListQueries:
         ).fetchone()
         return None if top is None else top[0]
 
-    def search(self, query: Query, limit: int = 100, offset: int = 0) -> list[SearchHit]:
-        """Ranked hits with a snippet around the matched words (needs `query.text`).
+    def _known(self, query: Query) -> int | None:
+        counted = self._counted
+        return counted[1] if counted is not None and counted[0] == query else None
 
-        The page's ids are found first and only then its rows and snippets: SQLite computes a
-        result column for every row before it sorts, so a snippet in the ranked query itself
-        was made for every match (a word in every article at 100k: 938 -> 360 ms).
-        """
+    def search(self, query: Query, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Ranked hits with a snippet around the matched words (needs `query.text`)."""
         if not query.text:
             return [SearchHit(item=item, snippet="") for item in self.page(query, offset, limit)]
-        if _text_only(query) and _ranked(query):
-            sql = (
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                " ORDER BY rank, rowid DESC LIMIT ? OFFSET ?"
-            )
-            params: list[object] = [query.text]
-        else:
-            source, params = _from_where(query)
-            sql = f"SELECT a.id {source} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
-        ids = [row[0] for row in self._conn.execute(sql, [*params, limit, offset])]
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        rows = {
-            row["id"]: row
-            for row in self._conn.execute(
-                f"SELECT {LIST_COLUMNS} FROM articles a WHERE a.id IN ({marks})", ids
-            )
-        }
-        snippets = dict(
-            self._conn.execute(
-                "SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 16)"
-                f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [query.text, *ids],
-            ).fetchall()
-        )
         return [
-            SearchHit(item=list_item(rows[i]), snippet=snippets.get(i, ""))
-            for i in ids
-            if i in rows
+            SearchHit(item=list_item(row), snippet=snippet)
+            for row, snippet in hit_rows(self._conn, query, limit, offset, self._known(query))
         ]
 
 

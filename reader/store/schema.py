@@ -7,6 +7,7 @@ so a store written by any earlier release upgrades in place.
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Callable
 
 MIGRATIONS: list[str] = [
@@ -126,6 +127,42 @@ MIGRATIONS: list[str] = [
         FROM sync_items WHERE article_id = NEW.id;
     END;
     """,
+    # 6: the text once. `body` becomes the article's JSON deflated (zlib; read only when an
+    # article is opened), `text` its words in plain text, and the index reads its content from
+    # `articles` (external content) instead of keeping a copy; triggers keep it in step (a
+    # feed entry fetched again unchanged is not indexed again).
+    # One prefix index, for 2 letters, where there was one for 2 and one for 3: at 100k the
+    # index is 365 MB instead of 539 (216 with none) and writes in 0.27 ms an article instead
+    # of 0.40; `re*` stays fast (one expansion 21 ms; 318 without it), `reg*` takes 41 ms
+    # (4). 100k articles of 5 KB: 4.9x the text -> 2.4x.
+    """
+    ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET
+        text = coalesce((SELECT f.body FROM articles_fts f WHERE f.rowid = articles.id), ''),
+        body = reader_deflate(body);
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, source, content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+    );
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text, source)
+        VALUES (new.id, new.title, new.text, new.source);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, source)
+        VALUES ('delete', old.id, old.title, old.text, old.source);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, source ON articles
+    WHEN old.title IS NOT new.title OR old.text IS NOT new.text OR old.source IS NOT new.source
+    BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, source)
+        VALUES ('delete', old.id, old.title, old.text, old.source);
+        INSERT INTO articles_fts (rowid, title, text, source)
+        VALUES (new.id, new.title, new.text, new.source);
+    END;
+    """,
 ]
 
 # Python steps that follow a migration's SQL in the same transaction (data, not schema).
@@ -133,6 +170,8 @@ BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 
 def _backfill_search(conn: sqlite3.Connection) -> None:
+    # Written for schema 3 (body as JSON text, an FTS table with its own content), and run
+    # only on the way to it: migration 5 then moves the text and deflates the JSON.
     from reader.models import Article
 
     rows = conn.execute("SELECT id, title, source, body FROM articles").fetchall()
@@ -147,6 +186,25 @@ def _backfill_search(conn: sqlite3.Connection) -> None:
 BACKFILLS[3] = _backfill_search
 
 SCHEMA_VERSION = len(MIGRATIONS)
+STORE_FILE = "reader.sqlite3"
+"""The store's file name in the data folder."""
+
+DEFLATE_LEVEL = 1
+"""zlib level for article JSON: 1 deflates twice as fast as the default (6), 10 % larger."""
+_COMPACTED_AT = next(n + 1 for n, sql in enumerate(MIGRATIONS) if "reader_deflate" in sql)
+"""The migration that freed most of a store's pages (the old index's copy of the text),
+found by what it does rather than its number, so migrations may be reordered at a merge."""
+
+
+def deflate(data: str | bytes) -> bytes:
+    """An article's JSON as the store keeps it (`inflate` reverses it)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return zlib.compress(raw, DEFLATE_LEVEL)
+
+
+def inflate(body: str | bytes) -> str:
+    """The JSON of a stored article; a `str` is JSON kept before schema 5 (not deflated)."""
+    return body if isinstance(body, str) else zlib.decompress(body).decode("utf-8")
 
 
 
@@ -162,6 +220,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"the store has schema version {version}, newer than this reader knows "
             f"({SCHEMA_VERSION}); upgrade reader to open it"
         )
+    conn.create_function("reader_deflate", 1, deflate, deterministic=True)
     for number in range(version, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -174,7 +233,23 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+    if 0 < version < _COMPACTED_AT <= SCHEMA_VERSION:
+        compact(conn)
     return SCHEMA_VERSION
+
+
+def compact(conn: sqlite3.Connection) -> None:
+    """Give freed pages back to the file system, and let later deletes do so in steps.
+
+    A full VACUUM (a copy of the store) where auto_vacuum is not yet incremental, which is once
+    per store; after that `PRAGMA incremental_vacuum` is cheap and frees only what is free.
+    """
+    if conn.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        conn.execute("VACUUM")
+    else:
+        conn.execute("PRAGMA incremental_vacuum")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _statements(script: str) -> list[str]:

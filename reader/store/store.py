@@ -6,21 +6,25 @@ writer process can share it. The list is served in pages, never loaded whole.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.models import Article, ArticleState, ListItem, StoredArticle
+from reader.models import WORDS_PER_MINUTE, Article, ArticleState, ListItem, StoredArticle
 from reader.store.feeds import FeedQueries
 from reader.store.listing import LIST_COLUMNS, ListQueries, ListReader, list_item
-from reader.store.schema import SchemaTooNew, migrate
+from reader.store.schema import STORE_FILE, SchemaTooNew, deflate, inflate, migrate
 from reader.store.sync_state import SyncStateQueries
 from reader.store.tags import TagQueries
 
-STORE_FILE = "reader.sqlite3"
+__all__ = ["STORE_FILE", "PreparedArticle", "Store", "StoreError", "prepare"]
+
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 Clock = Callable[[], datetime]
 
@@ -33,11 +37,56 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message is one line for the user."""
 
 
-def _index(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
-        (article_id, article.title, article.body_text(), article.source),
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article as the columns of its row: made by `prepare`, anywhere (it is picklable)."""
+
+    uid: str
+    title: str
+    source: str
+    location: str
+    published: str | None
+    published_ts: float | None
+    reading_minutes: int
+    body: bytes
+    text: str
+    link: str | None
+
+
+def prepare(article: Article) -> PreparedArticle:
+    """The row for an article: its JSON deflated and its words as plain text, for the index.
+
+    Pure and picklable, so an import can do it in its worker processes. Fields at their
+    default are left out of the JSON (validation puts them back): a third less to deflate.
+    """
+    text = article.body_text()
+    words = len(text.split())
+    return PreparedArticle(
+        uid=article.uid,
+        title=article.title,
+        source=article.source,
+        location=article.location,
+        published=article.published.isoformat() if article.published else None,
+        published_ts=article.published.timestamp() if article.published else None,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        body=deflate(
+            article.model_dump_json(
+                exclude={"uid", "word_count", "reading_minutes"}, exclude_defaults=True
+            )
+        ),
+        text=text,
+        link=article.link,
     )
+
+
+def _existing_ids(conn: sqlite3.Connection, uids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT uid, id FROM articles WHERE uid IN ({marks})", chunk)
+        found.update((row[0], row[1]) for row in rows)
+    return found
 
 
 def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
@@ -88,7 +137,12 @@ class Store(ListQueries, FeedQueries, TagQueries, SyncStateQueries):
             conn.row_factory = sqlite3.Row
             # A long busy timeout: a second reader process waits its turn instead of failing.
             conn.execute("PRAGMA busy_timeout = 10000")
+            # Takes effect on a new file only (before WAL mode writes its first page); a
+            # store made before schema 5 gets it from the one VACUUM of `schema.compact`.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
+            # A log that grew during a long write is cut back to this when it is next reset.
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
             # FULL: a change that was committed survives power loss, not only a crash.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -169,47 +223,56 @@ class Store(ListQueries, FeedQueries, TagQueries, SyncStateQueries):
 
         An article already stored (same `uid`) has its text updated and its state kept.
         """
+        return self.add_prepared([prepare(article) for article in articles], feed_id=feed_id)
+
+    def add_prepared(
+        self, rows: Sequence[PreparedArticle], *, feed_id: int | None = None
+    ) -> list[tuple[int, bool]]:
+        """`add_many` for articles already turned into rows (`prepare`, e.g. in a worker)."""
         now = self._clock()
         results: list[tuple[int, bool]] = []
         with self._transaction() as conn:
-            for article in articles:
-                published = article.published.isoformat() if article.published else None
-                body = article.model_dump_json(exclude={"uid", "word_count", "reading_minutes"})
+            existing = _existing_ids(conn, [row.uid for row in rows])
+            for row in rows:
                 content = (
-                    article.title,
-                    article.source,
-                    article.location,
-                    published,
-                    article.reading_minutes,
-                    body,
-                    article.link,
-                    feed_id,
+                    row.title, row.source, row.location, row.published, row.reading_minutes,
+                    row.body, row.text, row.link, feed_id,
                 )
-                existing = conn.execute(
-                    "SELECT id FROM articles WHERE uid = ?", (article.uid,)
-                ).fetchone()
-                if existing is not None:
+                article_id = existing.get(row.uid)
+                if article_id is not None:
+                    # The index follows through the trigger of schema 5.
                     conn.execute(
                         "UPDATE articles SET title = ?, source = ?, location = ?, published = ?,"
-                        " reading_minutes = ?, body = ?, link = ?, feed_id = coalesce(?, feed_id)"
-                        " WHERE id = ?",
-                        (*content, existing["id"]),
+                        " reading_minutes = ?, body = ?, text = ?, link = ?,"
+                        " feed_id = coalesce(?, feed_id) WHERE id = ?",
+                        (*content, article_id),
                     )
-                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (existing["id"],))
-                    _index(conn, existing["id"], article)
-                    results.append((existing["id"], False))
+                    results.append((article_id, False))
                     continue
-                sort_ts = (article.published or now).timestamp()
+                sort_ts = now.timestamp() if row.published_ts is None else row.published_ts
                 cursor = conn.execute(
                     "INSERT INTO articles (title, source, location, published, reading_minutes,"
-                    " body, link, feed_id, uid, added, sort_ts)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*content, article.uid, now.isoformat(), sort_ts),
+                    " body, text, link, feed_id, uid, added, sort_ts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*content, row.uid, now.isoformat(), sort_ts),
                 )
                 assert cursor.lastrowid is not None
-                _index(conn, cursor.lastrowid, article)
+                existing[row.uid] = cursor.lastrowid
                 results.append((cursor.lastrowid, True))
         return results
+
+    def checkpoint(self, *, truncate: bool = False) -> None:
+        """Copy the write-ahead log into the store; `truncate` also empties the log file.
+
+        Between the batches of a long import a passive checkpoint (it never waits for readers)
+        lets the next batch reuse the log from its start, so it stays about one batch long;
+        at the end TRUNCATE (waits for readers, within the busy timeout) gives the space back.
+        """
+        mode = "TRUNCATE" if truncate else "PASSIVE"
+        try:
+            self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.OperationalError:
+            pass  # busy: the next checkpoint (or SQLite's automatic one) does it
 
     def get(self, article_id: int) -> StoredArticle | None:
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -217,7 +280,7 @@ class Store(ListQueries, FeedQueries, TagQueries, SyncStateQueries):
             return None
         return StoredArticle(
             id=row["id"],
-            article=Article.model_validate_json(row["body"]),
+            article=Article.model_validate_json(inflate(row["body"])),
             state=ArticleState(
                 read=bool(row["read"]),
                 bookmarked=bool(row["bookmarked"]),

@@ -29,12 +29,12 @@ from reader.app.widgets.query_bar import QueryBar
 from reader.app.widgets.reader_view import ReaderView
 from reader.app.widgets.refresh_status import RefreshStatus
 from reader.config import Config
-from reader.models import ListItem
+from reader.models import ListItem, StoredArticle
 from reader.query import Query, Sort
 from reader.sanitize import clean_line
 from reader.store import Store
+from reader.store.meta import LAST_OPEN_KEY
 
-LAST_OPEN_KEY = "last_open"
 SORTS: list[Sort] = ["date", "oldest", "title", "source", "length"]
 READING_MIN = 45
 """Columns of article text kept on a medium screen (borders, padding, scrollbar: 5 more)."""
@@ -170,11 +170,21 @@ class ReadingScreen(Screen[None]):
         stored = self.store.get(article_id)
         if stored is None:
             return
-        insight = self.library.insight_for(stored)
         self.open_id = article_id
+        # The text first: facts not analysed yet follow once it is on the screen.
+        insight = self.library.cached_insight(article_id)
         await self.reader.show(stored, insight)
         self.sidebar.show(insight)
+        if insight is None:
+            self.call_after_refresh(self._show_facts, stored)
         self.store.set_meta(LAST_OPEN_KEY, str(article_id))
+
+    def _show_facts(self, stored: StoredArticle) -> None:
+        if self.open_id != stored.id:
+            return  # another article was shown meanwhile
+        insight = self.library.insight_for(stored)
+        self.sidebar.show(insight)
+        self.reader.set_insight(insight)
 
     @reports_store_errors
     async def open_article(self, article_id: int) -> None:

@@ -12,7 +12,7 @@ from textual.strip import Strip
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_links import enclosures_block
 from reader.app.widgets.article_render import Palette, section_label
-from reader.models import Article
+from reader.models import Article, Section
 from reader.sanitize import clean_line
 
 OUTLINE_LIMIT = 30
@@ -70,3 +70,14 @@ def head_lines(
         )
     lines.append(Strip.blank(0))
     return lines, rows
+
+
+def estimate_lines(section: Section, width: int, *, numbered: bool) -> int:
+    """A section's height before it is rendered: its text's length over the width, a line
+    between blocks, two for a heading. Good enough for a scrollbar until it is drawn."""
+    width = max(1, width - 2)
+    lines = 2 if section.title or numbered else 0
+    for block in section.blocks:
+        texts = block.items or [block.text or "", block.question or "", block.answer or ""]
+        lines += 1 + sum(-(-len(text) // width) for text in texts if text)
+    return lines

@@ -284,6 +284,9 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
+        # A cursor placed before the list had a height (the one restored at start) could not
+        # be scrolled to then; it is now, before the first frame is drawn.
+        self._scroll_cursor_visible()
 
     # -- cursor ----------------------------------------------------------------------------
 
@@ -294,6 +297,11 @@ class ArticleList(QuietVirtualSize, ScrollView, can_focus=True):
         """Scroll so the cursor's row is on screen; True if it scrolled."""
         top = self.cursor * ROW_HEIGHT
         height = self.scrollable_content_region.height
+        if not height and top != self.scroll_offset.y:
+            # Not laid out yet (a cursor restored at start), so not yet scrollable: `force`,
+            # for the first frame to open at the cursor's row; `on_resize` settles the rest.
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
+            return True
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
             return True

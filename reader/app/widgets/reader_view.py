@@ -11,37 +11,33 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import fields
 
-from rich.console import RenderableType
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
-from reader.app.widgets.article_head import head_lines
+from reader.app.widgets.article_head import estimate_lines, head_lines
 from reader.app.widgets.article_images import Pictures
 from reader.app.widgets.article_links import ArticleLinks, links_section, number_links
 from reader.app.widgets.article_render import Palette, section_label
-from reader.app.widgets.scrolling import QuietVirtualSize, place, shift_above
-from reader.app.widgets.styling import component_style, selected
+from reader.app.widgets.part_view import PartView
+from reader.app.widgets.scrolling import shift_above
+from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
 
 __all__ = ["ReaderView", "section_label"]
+
 
 PLACEHOLDER = "No article open. Pick one in the list and press enter."
 HEAD = -1
 """The part index of the header and outline (sections count from 0)."""
 
 
-class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
+class ReaderView(PartView, can_focus=True):
     """The open article. Scrolls; `[`/`]` jump between sections (bound on the app)."""
 
     BINDINGS = READER_BINDINGS
@@ -96,27 +92,19 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.section_count = 0
         self.current_section = 0
         """The section the top of the view is in."""
-        self.reading_width = 88
-        """The widest the article's text runs, in columns (config: reading_width)."""
         self.highlighted: tuple[int, str] | None = None
         """The sentence marked in the text (a fact's source), and its section."""
-        self.stored: StoredArticle | None = None
-        """The article shown, as the store gave it."""
+        self._stored: StoredArticle | None = None
         self._flagged: list[str] = []
         self.links = ArticleLinks()
         """The open article's links, numbered as the text shows them."""
-        self.pictures_on_open = True  # config `images` is not "off"
-        self.pictures = Pictures(shown=False)  # the open article's: shown or not, loaded ones
+        self.pictures_on_open = True
+        """Pictures shown when an article opens (config `images` is not "off")."""
+        self.pictures = Pictures(shown=False)
+        """The open article's pictures: shown or not (`I`), and those loaded so far."""
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
-        self._pending_scroll: float | None = None
-        # Rendered lines: one list per part (the head, then each section), for _width columns.
-        self._width = 0
         self._palette: Palette | None = None
-        self._parts: list[list[Strip] | None] = []
-        self._starts: list[int] = [0]
-        """The first line of each part, and the line count at the end."""
-        self._base_style: Style | None = None
         self._outline_rows: dict[int, int] = {}
         """Line of the head → the section its outline entry jumps to."""
         self.head_expanded = False
@@ -124,13 +112,13 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
 
     # -- showing an article ----------------------------------------------------------------
 
-    async def show(self, stored: StoredArticle, insight: Insight) -> None:
+    async def show(self, stored: StoredArticle, insight: Insight | None) -> None:
         """Show an article, restoring the reader's last section and scroll offset."""
         article = stored.article
-        self.stored = stored
+        self._stored = stored
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
-        self._flagged = [flag.sentence for flag in insight.flags]
+        self._flagged = [flag.sentence for flag in insight.flags] if insight else []
         self.links = number_links(article)
         self.pictures = Pictures(shown=self.pictures_on_open)
         self.section_count = len(article.sections)
@@ -138,37 +126,41 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         self.highlighted = None
         self.head_expanded = False
         self._pinned = None
-        self._parts = [None] * (2 + self.section_count)  # the head, sections, the links
+        # The head, each section, and the tail (the list of links).
+        self._parts = [None] * (2 + self.section_count)
         self._pending_scroll = stored.state.scroll
         self._layout()
         self._update_position(post=False)
 
-    def _layout(self) -> None:
-        """Render every part for the current width (lines already rendered are kept)."""
-        width = min(self.scrollable_content_region.width, self.reading_width)
-        if width <= 0:
-            return  # not sized yet: on_resize lays out
+    def _guess(self, part: int) -> int:
+        """A part's height before it is rendered (never the head, which is always drawn)."""
+        stored = self._stored
+        if stored is None or part == 0:
+            return 1
+        if part > self.section_count:
+            return 4 + 2 * len(self.links.links) if self.links.links else 0
+        section = stored.article.sections[part - 1]
+        return estimate_lines(section, self._width, numbered=self.section_count > 1)
+
+    def set_insight(self, insight: Insight) -> None:
+        """The article's facts arrived after its text: dim the flagged sentences."""
+        flagged = [flag.sentence for flag in insight.flags]
+        if flagged != self._flagged:
+            self._flagged = flagged
+            self._parts = [part if index == 0 else None for index, part in enumerate(self._parts)]
+            self._layout()
+
+    def _prepare(self) -> None:
         if self._palette is None:
             self._palette = self._make_palette()  # first layout: nothing drawn yet
-        if width != self._width:
-            self._width = width
-            self._parts = [None] * len(self._parts)
-        if not self._parts:
-            self._parts = [None]
-        self._parts = [
-            lines if lines is not None else self._render_part(index - 1)
-            for index, lines in enumerate(self._parts)
-        ]
-        starts = [0]
-        for lines in self._parts:
-            starts.append(starts[-1] + len(lines or ()))
-        self._starts = starts
-        self.virtual_size = Size(width, starts[-1])
-        if self._pending_scroll is not None:
-            scroll, self._pending_scroll = self._pending_scroll, None
-            self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
-            self._pinned = (self.current_section, round(self.scroll_y))
-        self.refresh()
+
+    def _scrolled(self) -> None:
+        self._pinned = (self.current_section, round(self.scroll_y))
+
+    @property
+    def stored(self) -> StoredArticle | None:
+        """The article shown, as the store gave it."""
+        return self._stored
 
     def _make_palette(self) -> Palette:
         # Each of the palette's styles is the component class of the same name.
@@ -190,7 +182,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def on_resize(self, _: events.Resize) -> None:
         # The same place in the text stays at the top: the part (head or section) the top line
         # is in, and how far into it, as a share of its lines (wrapping changes their count).
-        part, share = place(self._starts, round(self.scroll_y)) if self._width else (None, 0.0)
+        part, share = self._place()
         height = self._starts[-1]
         if self._parts:
             self._parts[0] = None  # the head folds by the view's height
@@ -206,7 +198,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
 
     def _render_part(self, index: int) -> list[Strip]:
         palette = self._palette or Palette()
-        stored = self.stored
+        stored = self._stored
         if stored is None:
             return self._lines(Text(PLACEHOLDER, style=palette.muted), top=1)
         if index == HEAD:
@@ -255,44 +247,6 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
         if self._width:
             self._parts[0] = None
             self._layout()
-
-    def _lines(self, renderable: RenderableType, *, top: int = 0) -> list[Strip]:
-        console = self.app.console
-        options = console.options.update(width=self._width, height=None, highlight=False)
-        segments = console.render(renderable, options)
-        rendered = Segment.split_and_crop_lines(
-            segments, self._width, pad=False, include_new_lines=False
-        )
-        return [Strip.blank(0)] * top + [Strip(line) for line in rendered]
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        # Computing the widget's style walks its ancestors: once per style change, not per line.
-        style = self._base_style
-        if style is None:
-            style = self._base_style = self.rich_style
-        index = scroll_y + y
-        if not 0 <= index < self._starts[-1]:
-            return Strip.blank(width, style)
-        part = bisect_right(self._starts, index) - 1
-        lines = self._parts[part] or []
-        line = lines[index - self._starts[part]]
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            background = self.screen.get_component_rich_style("screen--selection").bgcolor
-            line = selected(line, *span, Style(bgcolor=background))
-        line = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
-        # Offsets let the mouse select text, as in any Textual widget.
-        return line.apply_offsets(scroll_x, index)
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The article's text under a mouse selection (ctrl+c copies it)."""
-        text = "\n".join(line.text for part in self._parts for line in part or ())
-        return selection.extract(text), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self.refresh()
 
     def _refresh_part(self, index: int) -> None:
         """Draw one part again (a highlight, or the outline's marker), keeping the rest."""
@@ -354,6 +308,7 @@ class ReaderView(QuietVirtualSize, ScrollView, can_focus=True):
     def jump_to_section(self, index: int, *, post: bool = True) -> None:
         if not self.section_count:
             return
+        self._complete()
         index = max(0, min(index, self.section_count - 1))
         previous = self.current_section
         self._pinned = None

@@ -24,15 +24,15 @@ def component_style(widget: Widget, name: str) -> Style:
     )
 
 
-def selected(line: Strip, start: int, end: int, background: Style) -> Strip:
-    """The line with cells [start, end) given `background` (a selection's), `end` -1: to the
-    end. Only the background: the selection's foreground comes out as the same colour here."""
+def selected(line: Strip, start: int, end: int, selection: Style) -> Strip:
+    """The line with cells [start, end) in the selection's colours (its background only: its
+    foreground comes out as the same colour here)."""
     end = line.cell_length if end == -1 else min(end, line.cell_length)
     if start >= end:
         return line
     middle = line.crop(start, end)
     middle = Strip(
-        [Segment(text, (style or Style()) + background, ctl) for text, style, ctl in middle],
+        [Segment(text, (style or Style()) + selection, ctl) for text, style, ctl in middle],
         middle.cell_length,
     )
     return Strip.join([line.crop(0, start), middle, line.crop(end, line.cell_length)])
