@@ -43,3 +43,38 @@ def pictures_used(articles: list[Article]) -> set[Path]:
             if link.kind == "image" and (path := local_image(article.location, link.url)):
                 used.add(path)
     return used
+
+
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_MARKDOWN_SCAN_BYTES = 2 * 1024 * 1024
+
+
+def pictures_shown_by_markdown(files: list[Path]) -> set[Path]:
+    """Of `files` (a folder being added), the pictures its Markdown files show.
+
+    Read before the files are parsed (which may happen in other processes), so that a picture
+    beside its article is not reported as a file that failed. Nothing is read unless the folder
+    holds pictures at all.
+    """
+    if not any(path.suffix.lower() in PICTURE_SUFFIXES for path in files):
+        return set()
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    shown: set[Path] = set()
+    for path in files:
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        try:
+            with path.open("rb") as file:
+                text = file.read(_MARKDOWN_SCAN_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
+        location = str(path.absolute())
+        for token in parser.parse(text):
+            for child in token.children or ():
+                source = str(child.attrGet("src") or "") if child.type == "image" else ""
+                if source and (found := local_image(location, source)):
+                    shown.add(found)
+    return shown
