@@ -303,3 +303,21 @@ def test_half_blocks_fit_the_width_and_at_most_twenty_rows(
     width, height = pixels
     picture = Picture(width, height, b"\0" * (width * height * 3))
     assert HalfBlocks(picture).size(max_width) == cells
+
+
+def test_pictures_shown_by_markdown_are_read_before_parsing(tmp_path: Path) -> None:
+    from reader.sources.image_paths import pictures_shown_by_markdown
+
+    folder = story_folder(tmp_path)
+    (folder / "ref.md").write_text(
+        "# Ref\n\nA picture by reference: ![map][m]\n\n[m]: img/map%20one.png\n", encoding="utf-8"
+    )
+    (folder / "img" / "map one.png").write_bytes(sunrise_png())
+    (folder / "stray.png").write_bytes(sunrise_png())
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    assert pictures_shown_by_markdown(files) == {
+        (folder / "img" / "photo.png").resolve(),
+        (folder / "img" / "map one.png").resolve(),
+    }
+    # No pictures in the folder: no Markdown is read at all.
+    assert pictures_shown_by_markdown([folder / "story.md"]) == set()
