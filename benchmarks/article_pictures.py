@@ -6,12 +6,12 @@ without them, and scrolling through it once its pictures are drawn (JSON).
 Two Markdown files in a temp folder, with the same 20 paragraphs; one also shows 20 photos
 (800×600 PNGs beside it, read without any network). Each round opens one, then the other:
 
-- `open_ms` (best of the rounds): `open_article` from call to return: the text laid out and ready to paint. The
-  pictures load afterwards, in a thread, so this must stay near the article without them
-  (`open_ratio`: with / without, both measured in this run: the floor).
+- `open_ms` (best of the rounds): `open_article` from call to return, the text laid out and
+  ready to paint. The pictures load afterwards, in a thread, so this must stay near the
+  article without them (`open_ratio`: with / without, both measured in this run: the floor).
 - `all_pictures_ms`: from opening until the last picture is drawn (informational).
-- `page_down_cpu_ms` (best of the rounds): CPU time of one page-down key through the whole article, pictures drawn,
-  against the same for the text alone (`scroll_ratio`).
+- `page_down_cpu_ms` (best of the rounds): CPU time of one page-down key through the whole
+  article, pictures drawn, against the same for the text alone (`scroll_ratio`).
 """
 
 from __future__ import annotations
