@@ -35,6 +35,9 @@ class Block(BaseModel):
     """The question (kind `qa`)."""
     answer: str = ""
     """The answer (kind `qa`)."""
+    image: str = ""
+    """The picture's address, for a paragraph that stands for one (`[image: alt]`): absolute,
+    or relative to the file the article was read from."""
 
     def plain(self) -> str:
         """The block's words as plain text, for counting and searching."""
@@ -72,6 +75,19 @@ class Link(BaseModel):
     kind: Literal["link", "image"] = "link"
 
 
+class Enclosure(BaseModel):
+    """A feed entry's media file (a podcast episode, a video): played, not read."""
+
+    url: str
+    type: str = ""
+    """The MIME type the feed gave, e.g. `audio/mpeg`; empty when it gave none."""
+    length: int | None = None
+    """The size in bytes, where the feed said (and said more than 0)."""
+    duration: int | None = None
+    """The running time in seconds, where the feed said (itunes:duration, media:content)."""
+    title: str = ""
+
+
 TitleOrigin = Literal["title-line", "summary", "first-sentence", "file-name"]
 
 
@@ -95,6 +111,8 @@ class Article(BaseModel):
     """The article's own web address, where it has one."""
     links: list[Link] = Field(default_factory=list)
     """Links and images in the article, in order."""
+    enclosures: list[Enclosure] = Field(default_factory=list)
+    """Audio and video files a feed entry carries (podcasts, video), in the feed's order."""
     feed: str | None = None
     """The URL of the feed the article came from, for feed entries."""
     guid: str | None = None

@@ -86,17 +86,18 @@ def toast_texts(app: ReaderApp) -> list[str]:
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def make_feed_app(data_dir: Path) -> ReaderApp:
-    """The app on a library with a subscribed feed, refreshed from a fixture (no network)."""
+def make_feed_app(data_dir: Path, fixture: str = "gazette.xml", **options: object) -> ReaderApp:
+    """The app on a library with a subscribed feed, refreshed from a fixture (no network);
+    `options` go to ReaderApp (config, ...)."""
     from reader.sources.fetch import Fetched
     from reader.sources.refresh import refresh_feeds
 
-    body = (FIXTURES / "feeds" / "gazette.xml").read_bytes()
+    body = (FIXTURES / "feeds" / fixture).read_bytes()
 
     def fixture_fetcher(url: str, **_: object) -> Fetched:
         return Fetched(url, 200, body, "application/rss+xml", None, '"v1"', None)
 
-    app = make_app(data_dir)
+    app = make_app(data_dir, **options)
     app.store.add_feed("http://gazette.invalid/feed.xml")
     refresh_feeds(app.store, fetcher=fixture_fetcher)
     return app

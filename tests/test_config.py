@@ -269,8 +269,9 @@ def test_default_text_documents_every_setting_with_its_default() -> None:
     document = tomllib.loads(uncommented)
     assert set(document) == {
         "theme", "mark_read_on_open", "reading_width", "sync_on_start", "sync_every_minutes",
-        "layout", "keys",
+        "player", "images", "layout", "keys",
     }
+    assert document["player"] == [] and document["images"] == "auto"
     assert document["sync_every_minutes"] == 0 and document["sync_on_start"] is False
     assert set(document["layout"]) == {"list_width", "sidebar_width"}
     defaults = Config()
@@ -279,6 +280,31 @@ def test_default_text_documents_every_setting_with_its_default() -> None:
     assert document["layout"]["list_width"] == defaults.list_width
     assert document["layout"]["sidebar_width"] == defaults.sidebar_width
     assert set(document["keys"]) <= KNOWN and document["keys"]
+
+
+def test_player_is_an_argument_list(tmp_path: Path) -> None:
+    path = write(tmp_path, 'player = ["mpv", "--no-video"]\nimages = "blocks"\n')
+    assert load_config(path) == (Config(player=["mpv", "--no-video"], images="blocks"), [])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('player = "mpv --no-video"', "must be an argument list, not a shell command line"),
+        ('player = ["", "x"]', "must start with the player program's name or path"),
+        ('player = ["mpv", "a\\nb"]', "an argument has a control character or a line break"),
+        ("player = [1, 2]", "player"),
+        ('images = "sixel"', "images"),
+    ],
+)
+def test_a_bad_player_or_images_setting_is_one_line_and_the_default(
+    tmp_path: Path, line: str, reason: str
+) -> None:
+    path = write(tmp_path, f"reading_width = 100\n{line}\n")
+    config, problems = load_config(path)
+    assert config == Config(reading_width=100)
+    assert len(problems) == 1 and reason in problems[0] and "line 2" in problems[0]
+    assert "\n" not in problems[0]
 
 
 def test_default_text_without_bindings_is_still_valid() -> None:

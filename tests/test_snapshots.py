@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.apphelpers import make_app, make_feed_app, settle
+from tests.apphelpers import make_app, make_feed_app, settle, wait_for
 
 SIZE = (120, 40)
 
@@ -195,3 +195,40 @@ def test_one_pane_at_60_columns(snap_compare, tmp_path: Path) -> None:
 
 def test_notes_and_contents_unfolded(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), press=["enter", "c"], terminal_size=(80, 24))
+
+
+def test_numbered_links_and_a_podcast_enclosure(snap_compare, tmp_path: Path) -> None:
+    # The podcast's first episode: its audio file under the head, its link numbered in the
+    # text and listed at the end.
+    app = make_feed_app(tmp_path, "podcast.xml")
+    assert snap_compare(app, press=["G", "enter"], terminal_size=(100, 30))
+
+
+def _picture_app(tmp_path: Path, **options: object):  # type: ignore[no-untyped-def]
+    """The app with a Markdown story whose photo sits beside it (no network)."""
+    from reader.sources.library import add_targets
+    from tests.test_images import story_folder
+
+    app = make_app(tmp_path / "data", **options)
+    story_id = add_targets(app.store, [story_folder(tmp_path)]).added[0]
+
+    async def open_story(pilot: Pilot) -> None:
+        await app.screen.open_article(story_id)
+        pictures = app.reader.pictures
+        if pictures.shown:
+            await wait_for(pilot, lambda: pictures.found or pictures.failed, "the picture")
+        await settle(pilot)
+
+    return app, open_story
+
+
+def test_a_picture_in_half_blocks_with_its_caption(snap_compare, tmp_path: Path) -> None:
+    app, open_story = _picture_app(tmp_path)
+    assert snap_compare(app, run_before=open_story, terminal_size=(100, 34))
+
+
+def test_pictures_off_shows_the_placeholder(snap_compare, tmp_path: Path) -> None:
+    from reader.config import Config
+
+    app, open_story = _picture_app(tmp_path, config=Config(images="off"))
+    assert snap_compare(app, run_before=open_story, terminal_size=(100, 34))

@@ -40,6 +40,13 @@ APP_BINDINGS: list[Binding] = [
             tooltip="Undo the last bookmark, read or tag change"),
     Binding("o", "open_link", "Open link", show=False, id="app.open_link",
             tooltip="Open the article's web page in the browser"),
+    Binding("L", "open_numbered_link", "Open link [n]", show=False, key_display="L",
+            id="app.open_numbered_link",
+            tooltip="Open one of the article's links by its number ([3] in the text)"),
+    Binding("e", "play_enclosure", "Play media", show=False, id="app.play_enclosure",
+            tooltip="Play the article's podcast or video (config: player), else open it"),
+    Binding("I", "toggle_images", "Pictures", show=False, key_display="I", id="app.images",
+            tooltip="Show the open article's pictures, or only their captions"),
     Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link",
             tooltip="Copy the article's web address"),
     Binding("a", "add", "Add", show=False, id="app.add",
@@ -81,6 +88,7 @@ CONFIRM_BINDINGS: list[Binding] = [
 ]
 TAGS_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
 ADD_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="add.cancel")]
+NUMBER_BINDINGS: list[Binding] = [Binding("escape", "cancel", "Cancel", id="number.cancel")]
 HELP_BINDINGS: list[Binding] = [
     Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
 ]
@@ -96,7 +104,7 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
         ("Article list", LIST_BINDINGS),
         ("Reader", READER_BINDINGS),
         ("Search bar", SEARCH_BAR_BINDINGS),
-        ("Dialogs", CONFIRM_BINDINGS + TAGS_BINDINGS + ADD_BINDINGS),
+        ("Dialogs", CONFIRM_BINDINGS + TAGS_BINDINGS + ADD_BINDINGS + NUMBER_BINDINGS),
         ("Help", HELP_BINDINGS),
     ]
 

@@ -17,7 +17,8 @@ from reader.config.model import Config, key_problem, normalize_keys
 from reader.config.scan import Scan, line_of
 
 _TOP_LEVEL = (
-    "theme", "mark_read_on_open", "reading_width", "sync_on_start", "sync_every_minutes"
+    "theme", "mark_read_on_open", "reading_width", "sync_on_start", "sync_every_minutes",
+    "player", "images",
 )
 _LAYOUT = ("list_width", "sidebar_width")
 _TABLES = ("layout", "keys")

@@ -7,7 +7,7 @@ import json
 import re
 import string
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
@@ -137,6 +137,31 @@ def _check_sync_minutes(minutes: int) -> int:
     return minutes
 
 
+PLAYER_ARGUMENTS_MAX = 32
+
+
+def _player_is_a_list(value: Any) -> Any:
+    if isinstance(value, str):
+        raise ValueError(
+            'must be an argument list, not a shell command line: e.g. ["mpv", "--no-video"]'
+        )
+    return value
+
+
+def _check_player(arguments: list[str]) -> list[str]:
+    if len(arguments) > PLAYER_ARGUMENTS_MAX:
+        raise ValueError(f"has more than {PLAYER_ARGUMENTS_MAX} arguments")
+    if arguments and not arguments[0].strip():
+        raise ValueError("must start with the player program's name or path")
+    for argument in arguments:
+        if not argument.isprintable():
+            raise ValueError("an argument has a control character or a line break")
+    return arguments
+
+
+ImagesMode = Literal["auto", "blocks", "off"]
+
+
 class Config(BaseModel):
     """The user's settings. Every field has a default, so `Config()` is the app out of the box."""
 
@@ -156,5 +181,13 @@ class Config(BaseModel):
     """Sync the accounts (`reader account add`) in the background when the app starts."""
     sync_every_minutes: Annotated[int, AfterValidator(_check_sync_minutes)] = 0
     """Sync the accounts in the background this often while the app runs; 0: only on `r`."""
+    player: Annotated[
+        list[str], BeforeValidator(_player_is_a_list), AfterValidator(_check_player)
+    ] = []
+    """The program `e` plays a podcast or video with, as an argument list (the file's address
+    is added at the end), e.g. ["mpv", "--no-video"]; empty: the browser opens it."""
+    images: ImagesMode = "auto"
+    """Pictures in articles: "auto" (the best the terminal draws), "blocks" (half-block
+    characters only) or "off" (a one-line placeholder with the alt text; nothing fetched)."""
     keys: Annotated[dict[str, str], AfterValidator(_check_keys)] = {}
     """Binding id -> key(s), e.g. {"list.down": "j,down"}, for `App.set_keymap`."""

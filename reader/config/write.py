@@ -20,6 +20,8 @@ from reader.config.scan import Scan, outside_strings
 
 
 def _toml(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -60,6 +62,16 @@ def default_config_text(binding_ids: Mapping[str, str] | None = None) -> str:
         "# every N minutes while it runs (0: only when you press r). Never blocks a key.",
         f"# sync_on_start = {_toml(defaults.sync_on_start)}",
         f"# sync_every_minutes = {_toml(defaults.sync_every_minutes)}",
+        "",
+        "# The program e plays a podcast or video with: an argument list (never a shell",
+        "# command line); the file's address is added at the end. Empty: the browser opens it.",
+        '# For example ["mpv", "--no-video"] or ["vlc", "--play-and-exit"].',
+        f"# player = {_toml(defaults.player)}",
+        "",
+        '# Pictures in articles: "auto" (the best the terminal draws), "blocks" (half-block',
+        '# characters only) or "off" (a one-line placeholder with the alt text; nothing is',
+        "# fetched). I switches them for the open article.",
+        f"# images = {_toml(defaults.images)}",
         "",
         "[layout]",
         '# Pane widths: columns ("40"), a percentage of the window ("30%") or a share of the',

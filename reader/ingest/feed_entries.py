@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from reader.ingest.html import parse_html_fragment
 from reader.ingest.structure import TextFixer
 from reader.ingest.titles import derive_title
-from reader.models import Article, Block, Link, Repair, Section, TitleOrigin
+from reader.models import Article, Block, Enclosure, Link, Repair, Section, TitleOrigin
 from reader.sanitize import clean_text
 
 LinkKind = Literal["link", "image"]
@@ -56,6 +56,8 @@ class RawEntry:
     link: str | None
     links: list[Link] = field(default_factory=list)
     """Enclosures and images, already absolute."""
+    enclosures: list[Enclosure] = field(default_factory=list)
+    """Audio and video files, already absolute."""
     author: str | None = None
     published: datetime | None = None
 
@@ -102,6 +104,7 @@ def entry_article(entry: RawEntry, *, feed_url: str, source: str) -> Article | N
         original=body,
         link=link,
         links=links,
+        enclosures=entry.enclosures,
         feed=feed_url,
         guid=guid,
         teaser=teaser,

@@ -31,6 +31,7 @@ from urllib.parse import urljoin
 from pydantic import BaseModel, Field
 
 from reader.ingest.decode import decode_bytes
+from reader.ingest.enclosures import feedparser_enclosures, json_feed_enclosures
 from reader.ingest.errors import IngestError
 from reader.ingest.feed_entries import (
     HTML_TYPES,
@@ -199,6 +200,7 @@ def _feedparser_entry(
         guid=guid,
         link=link,
         links=links,
+        enclosures=feedparser_enclosures(entry, url),
         author=author or None,
         published=published,
     )
@@ -270,6 +272,7 @@ def _json_item(item: Any, url: str, source: str, feed_author: str) -> Article | 
         guid=one_line(_text(item.get("id"))),
         link=safe_url(_text(item.get("url")) or _text(item.get("external_url")), url),
         links=links,
+        enclosures=json_feed_enclosures(attachments, url),
         author=_json_author(item) or feed_author or None,
         published=_iso_utc(_text(item.get("date_published") or item.get("date_modified"))),
     )

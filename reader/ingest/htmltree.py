@@ -54,7 +54,8 @@ class _Run:
 
     lines: list[list[str]] = field(default_factory=lambda: [[]])
     lead: str = ""
-    images: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(alt text, address) of each picture in the run."""
     breaks: int = 0
     """Line breaks in a row with nothing between them; two end the paragraph."""
     link_chars: int = 0
@@ -132,8 +133,9 @@ class _Walker:
             self.pieces.append(Paragraph(text=text, lines=lines, lead=run.lead, linked=linked))
         else:
             # A paragraph of nothing but pictures still shows that they were there.
-            for alt in run.images:
-                self.pieces.append(Paragraph(text=f"[image: {alt}]" if alt else "[image]"))
+            for alt, url in run.images:
+                text = f"[image: {alt}]" if alt else "[image]"
+                self.pieces.append(Paragraph(text=text, image=url))
 
     def _block(self, element: _Element, tag: str) -> None:
         if tag in _HEADINGS:
@@ -307,9 +309,9 @@ class _Walker:
         source = element.get("src") or element.get("data-src") or ""
         url = self._url(source)
         alt = _plain(element.get("alt") or element.get("title") or "")
-        if url:
+        if url and not _tracking_pixel(element):
             self._note(Link(url=url, text=alt, kind="image"))
-            self.run.images.append(alt)
+            self.run.images.append((alt, url))
 
     def _note(self, link: Link) -> None:
         if link not in self.links:
@@ -331,6 +333,16 @@ class _Walker:
             or element.get("aria-hidden") == "true"
             or "display:none" in style
         )
+
+
+def _tracking_pixel(element: _Element) -> bool:
+    """An image the page says is 1×1 or has no width or height: a tracker, not a picture."""
+    sizes = []
+    for name in ("width", "height"):
+        value = (element.get(name) or "").strip().removesuffix("px")
+        sizes.append(int(value) if value.isdigit() else None)
+    width, height = sizes
+    return 0 in sizes or (width is not None and height is not None and width <= 1 >= height)
 
 
 def _plain(text: str) -> str:

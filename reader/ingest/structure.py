@@ -34,6 +34,8 @@ class Paragraph:
     """Emphasised text that opens the paragraph ("**What is it?** It is ..."), for FAQs."""
     linked: float = 0.0
     """The share of the text that is link text (high in lists of links to other pages)."""
+    image: str = ""
+    """The picture's address, when the paragraph stands for one (`[image: alt]`)."""
 
 
 @dataclass
@@ -203,7 +205,7 @@ class _SectionBuilder:
             if question:
                 self._question(question, answer)
                 return
-        self._block(Block(kind="paragraph", text=text), [text])
+        self._block(Block(kind="paragraph", text=text, image=piece.image), [text])
 
     def _question(self, question: str, answer: str) -> None:
         self._close_answer()

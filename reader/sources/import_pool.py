@@ -124,7 +124,15 @@ def prepared_batches(
                     articles = [a.model_copy(update={"source": source}) for a in articles]
                 parsed: Iterable[ParsedFile] = [([prepare(a) for a in articles], None)]
             else:
-                parsed = _parsed(list(iter_article_paths([Path(text)])), source)
+                files = list(iter_article_paths([Path(text)]))
+                # A picture that a Markdown file beside it shows is part of that article.
+                from reader.sources.image_paths import pictures_shown_by_markdown
+
+                shown = pictures_shown_by_markdown(files)
+                parsed = (
+                    (rows, None if error and path.resolve() in shown else error)
+                    for path, (rows, error) in zip(files, _parsed(files, source), strict=True)
+                )
             for rows, error in parsed:
                 if error is not None:
                     report.errors.append(error)

@@ -71,11 +71,17 @@ def read_targets(
 
 def _read_paths(path: Path, report: AddReport) -> list[Document]:
     documents = []
+    failed: list[tuple[Path, IngestError]] = []
     for file in iter_article_paths([path]):
         try:
             documents.append(read_path(file))
         except IngestError as error:
-            report.errors.append(str(error))
+            failed.append((file, error))
+    # A picture a Markdown file in the folder shows is part of that article, not a failure.
+    from reader.sources.image_paths import pictures_used
+
+    used = pictures_used([article for document in documents for article in document.articles])
+    report.errors.extend(str(error) for file, error in failed if file.resolve() not in used)
     return documents
 
 

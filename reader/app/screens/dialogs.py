@@ -1,4 +1,4 @@
-"""Small dialogs: confirm an action, edit an article's tags."""
+"""Small dialogs: confirm an action, edit an article's tags, ask for a number."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from reader.app.bindings import ADD_BINDINGS, CONFIRM_BINDINGS, TAGS_BINDINGS
+from reader.app.bindings import ADD_BINDINGS, CONFIRM_BINDINGS, NUMBER_BINDINGS, TAGS_BINDINGS
 from reader.sanitize import clean_line
 
 
@@ -75,6 +75,40 @@ class AddScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NumberScreen(ModalScreen[int | None]):
+    """Ask for a number from 1 to `highest` (a link's, a media file's). Enter, escape cancels."""
+
+    BINDINGS = NUMBER_BINDINGS
+
+    def __init__(self, question: str, highest: int, *, initial: str = "") -> None:
+        super().__init__()
+        self._question = question
+        self._highest = highest
+        self._initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, markup=False)
+            yield Input(
+                value=self._initial, type="integer", placeholder="a number, then enter",
+                max_length=len(str(self._highest)),
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            number = int(event.value)
+        except ValueError:
+            number = 0
+        if 1 <= number <= self._highest:
+            self.dismiss(number)
+        else:
+            self.notify(f"Type a number from 1 to {self._highest}.", severity="warning")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -19,7 +18,9 @@ from reader.app.bindings import APP_BINDINGS
 from reader.app.feed_tasks import FeedTasks
 from reader.app.guard import reports_store_errors
 from reader.app.library import Library
+from reader.app.media_tasks import MediaTasks
 from reader.app.screens.layout import Panes, Plan, mode_for
+from reader.app.state_tasks import StateTasks
 from reader.app.widgets.article_list import ArticleList
 from reader.app.widgets.facts_sidebar import FactsSidebar
 from reader.app.widgets.key_bar import KeyBar
@@ -61,6 +62,8 @@ class ReadingScreen(Screen[None]):
         """The article in the reader view."""
         self._preview_timer: Timer | None = None
         self.feeds = FeedTasks(self)
+        self.changes = StateTasks(self)
+        self.media = MediaTasks(self)
         self.panes = Panes()
         """Which panes the user asked for; what shows depends on the width too."""
         self._plan: Plan | None = None
@@ -105,6 +108,7 @@ class ReadingScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one(QueryBar).cursor_blink = self._cursor_blink
         self.reader.reading_width = self.config.reading_width
+        self.reader.pictures_on_open = self.config.images != "off"
         self.apply_layout()
         self.article_list.reload()
         self.article_list.focus()
@@ -186,6 +190,7 @@ class ReadingScreen(Screen[None]):
         self.panes.opened()
         self.apply_layout()
         self.reader.focus()
+        self.media.load_pictures()
 
     @reports_store_errors
     def save_position(self) -> None:
@@ -291,65 +296,22 @@ class ReadingScreen(Screen[None]):
         self.save_position()
         self.app.exit()
 
-    # -- state changes ---------------------------------------------------------------------
+    # -- state changes (`StateTasks`) -----------------------------------------------------
 
-    @reports_store_errors
     def action_toggle_bookmark(self) -> None:
-        if (item := self.current_item()) is None:
-            return
-        bookmarked = self.library.toggle_bookmark(item)
-        self.state_changed(item.id, "bookmarked")
-        self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)
+        self.changes.toggle_bookmark()
 
-    @reports_store_errors
     def action_toggle_read(self) -> None:
-        if (item := self.current_item()) is None:
-            return
-        self.library.toggle_read(item)
-        self.state_changed(item.id, "read")
+        self.changes.toggle_read()
 
-    @work(exclusive=True, group="mark-all")
-    @reports_store_errors
-    async def action_mark_all_read(self) -> None:
-        query = self.article_list.query_filter
-        ids = self.library.unread_ids(query)
-        if not ids:
-            self.notify("Nothing unread here.", timeout=2)
-            return
-        noun = "article" if len(ids) == 1 else "articles"
-        from reader.app.screens.dialogs import ConfirmScreen
+    def action_mark_all_read(self) -> None:
+        self.run_worker(self.changes.mark_all_read(), exclusive=True, group="mark-all")
 
-        question = f"Mark {len(ids):,} {noun} read ({query.describe()})?"
-        if not await self.app.push_screen_wait(ConfirmScreen(question)):
-            return
-        self.library.mark_all_read(ids)
-        self.refresh_list(self.open_id)
-        self.notify(f"Marked {len(ids):,} {noun} read. z undoes it.", timeout=3)
+    def action_edit_tags(self) -> None:
+        self.run_worker(self.changes.edit_tags(), exclusive=True, group="tags")
 
-    @work(exclusive=True, group="tags")
-    @reports_store_errors
-    async def action_edit_tags(self) -> None:
-        if (item := self.current_item()) is None:
-            return
-        from reader.app.screens.dialogs import TagScreen
-
-        answer = await self.app.push_screen_wait(TagScreen(item.title, self.store.tags(item.id)))
-        if not answer:
-            return
-        for refusal in self.library.edit_tags(item.id, answer):
-            self.notify(refusal, severity="error", timeout=4)
-        tags = ", ".join(self.store.tags(item.id)) or "none"
-        self.notify(f"Tags: {tags}", timeout=3)
-        self.refresh_list(item.id)
-
-    @reports_store_errors
     def action_undo(self) -> None:
-        change = self.library.undo()
-        if change is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        self.refresh_list(self.open_id)
-        self.notify(f"Undid {change.label}.", timeout=2)
+        self.changes.undo()
 
     # -- what the list shows ---------------------------------------------------------------
 
@@ -376,6 +338,18 @@ class ReadingScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         self.feeds.open_link(self.current_item())
+
+    def action_open_numbered_link(self) -> None:
+        self.media.ask_link()
+
+    def on_reader_view_link_chosen(self, event: ReaderView.LinkChosen) -> None:
+        self.media.open_link(event.number)
+
+    def action_play_enclosure(self) -> None:
+        self.media.ask_enclosure()
+
+    def action_toggle_images(self) -> None:
+        self.media.toggle_pictures()
 
     def action_copy_link(self) -> None:
         self.feeds.copy_link(self.current_item())

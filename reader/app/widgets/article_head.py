@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from reader.app.widgets import article_render as draw
+from reader.app.widgets.article_links import enclosures_block
 from reader.app.widgets.article_render import Palette, section_label
 from reader.models import Article, Section
 from reader.sanitize import clean_line
@@ -34,6 +35,9 @@ def head_lines(
 ) -> tuple[list[Strip], dict[int, int]]:
     """The head's lines, and for each outline entry's line the section it jumps to."""
     lines = render(draw.header(article, palette, expanded=expanded))
+    media = enclosures_block(article, palette.note, palette.muted)
+    if media is not None:
+        lines += render(media)
     lines.append(Strip.blank(0))
     rows: dict[int, int] = {}
     # A single untitled section needs no contents.

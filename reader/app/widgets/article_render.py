@@ -15,6 +15,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from reader.app.widgets.article_images import Pictures, picture_block
+from reader.app.widgets.article_links import ArticleLinks, marked
 from reader.models import Article, Block, Section
 from reader.sanitize import clean_line, safe_text
 
@@ -137,16 +139,27 @@ def section(
     *,
     flagged: list[str],
     highlight: str = "",
+    links: ArticleLinks | None = None,
+    pictures: Pictures | None = None,
 ) -> RenderableType:
-    """A section: its numbered heading, then each block, a blank line after each."""
+    """A section: its numbered heading, then each block, a blank line after each; the words
+    of each link underlined and numbered, and each picture drawn where it is loaded."""
     parts: list[RenderableType] = []
     if section.title or total > 1:
         heading = Text(f"§ {index + 1}  ", style=palette.muted + BOLD)
         heading.append(section_label(clean_line(section.title)), style=BOLD)
         parts += [heading, Text("")]
-    for block in section.blocks:
-        parts.append(_block(block, palette, flagged, highlight))
-        parts.append(Text(""))
+    links = links or ArticleLinks()
+    here: dict[int, dict[int, list[tuple[int, int, int]]]] = {}
+    for (at, block_index, part), found in links.places.items():
+        if at == index:
+            here.setdefault(block_index, {})[part] = found
+    for number, block in enumerate(section.blocks):
+        places = here.get(number, {})
+        marks = _Marks(places, links, pictures or Pictures(shown=False))
+        drawn = _block(block, palette, flagged, highlight, marks)
+        if drawn is not None:
+            parts += [drawn, Text("")]
     return Group(*parts)
 
 
@@ -164,14 +177,28 @@ def _styled(text: str, palette: Palette, flagged: list[str], highlight: str) -> 
     return rendered
 
 
-def _block(block: Block, palette: Palette, flagged: list[str], highlight: str) -> RenderableType:
-    def styled(text: str) -> Text:
-        return _styled(text, palette, flagged, highlight)
+@dataclass(frozen=True)
+class _Marks:
+    """Where links stand in one block: part of the block -> (start, end, number)."""
+
+    places: dict[int, list[tuple[int, int, int]]]
+    links: ArticleLinks
+    pictures: Pictures
+
+
+def _block(
+    block: Block, palette: Palette, flagged: list[str], highlight: str, marks: _Marks
+) -> RenderableType | None:
+    def styled(text: str, part: int = 0) -> Text:
+        rendered = _styled(text, palette, flagged, highlight)
+        return marked(rendered, marks.places.get(part, []), marks.links, palette.muted)
 
     if block.kind == "bullets":
         markers = [f"{n}." if block.ordered else "•" for n in range(1, len(block.items) + 1)]
         rows = zip(markers, block.items, strict=True)
-        return _pairs([(marker, styled(item), palette.muted) for marker, item in rows])
+        return _pairs(
+            [(marker, styled(item, n), palette.muted) for n, (marker, item) in enumerate(rows)]
+        )
     if block.kind == "quote":
         quote = styled(block.text)
         quote.stylize(ITALIC)
@@ -182,7 +209,9 @@ def _block(block: Block, palette: Palette, flagged: list[str], highlight: str) -
     if block.kind == "qa":
         question = styled(block.question)
         question.stylize(BOLD)
-        return _pairs([("Q", question, BOLD), ("A", styled(block.answer), palette.muted)])
+        return _pairs([("Q", question, BOLD), ("A", styled(block.answer, 1), palette.muted)])
+    if block.image:
+        return picture_block(block.image, styled(block.text), marks.pictures, palette.muted)
     return styled(block.text)
 
 

@@ -9,8 +9,8 @@ article, scrolling, jumping sections and highlighting a sentence never build wid
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import fields
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.content import Content
@@ -20,8 +20,11 @@ from textual.strip import Strip
 from reader.app.bindings import READER_BINDINGS
 from reader.app.widgets import article_render as draw
 from reader.app.widgets.article_head import estimate_lines, head_lines
+from reader.app.widgets.article_images import Pictures
+from reader.app.widgets.article_links import ArticleLinks, links_section, number_links
 from reader.app.widgets.article_render import Palette, section_label
 from reader.app.widgets.part_view import PartView
+from reader.app.widgets.scrolling import shift_above
 from reader.app.widgets.styling import component_style
 from reader.models import Insight, StoredArticle
 from reader.sanitize import clean_line
@@ -75,6 +78,13 @@ class ReaderView(PartView, can_focus=True):
     class EndReached(Message):
         """Space was pressed at the end of the article."""
 
+    class LinkChosen(Message):
+        """A link's words were clicked: open link `number` of the article."""
+
+        def __init__(self, number: int) -> None:
+            self.number = number
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
@@ -86,6 +96,12 @@ class ReaderView(PartView, can_focus=True):
         """The sentence marked in the text (a fact's source), and its section."""
         self._stored: StoredArticle | None = None
         self._flagged: list[str] = []
+        self.links = ArticleLinks()
+        """The open article's links, numbered as the text shows them."""
+        self.pictures_on_open = True
+        """Pictures shown when an article opens (config `images` is not "off")."""
+        self.pictures = Pictures(shown=False)
+        """The open article's pictures: shown or not (`I`), and those loaded so far."""
         self._titles: list[str] = []
         self._pinned: tuple[int, int] | None = None
         self._palette: Palette | None = None
@@ -103,12 +119,15 @@ class ReaderView(PartView, can_focus=True):
         self.article_id = stored.id
         self._titles = [section.title for section in article.sections]
         self._flagged = [flag.sentence for flag in insight.flags] if insight else []
+        self.links = number_links(article)
+        self.pictures = Pictures(shown=self.pictures_on_open)
         self.section_count = len(article.sections)
         self.current_section = min(stored.state.section, max(0, self.section_count - 1))
         self.highlighted = None
         self.head_expanded = False
         self._pinned = None
-        self._parts = [None] * (1 + self.section_count)
+        # The head, each section, and the tail (the list of links).
+        self._parts = [None] * (2 + self.section_count)
         self._pending_scroll = stored.state.scroll
         self._layout()
         self._update_position(post=False)
@@ -118,6 +137,8 @@ class ReaderView(PartView, can_focus=True):
         stored = self._stored
         if stored is None or part == 0:
             return 1
+        if part > self.section_count:
+            return 4 + 2 * len(self.links.links) if self.links.links else 0
         section = stored.article.sections[part - 1]
         return estimate_lines(section, self._width, numbered=self.section_count > 1)
 
@@ -136,19 +157,15 @@ class ReaderView(PartView, can_focus=True):
     def _scrolled(self) -> None:
         self._pinned = (self.current_section, round(self.scroll_y))
 
-    def _make_palette(self) -> Palette:
-        def style(name: str) -> Style:
-            return component_style(self, f"reader-view--{name}")
+    @property
+    def stored(self) -> StoredArticle | None:
+        """The article shown, as the store gave it."""
+        return self._stored
 
-        return Palette(
-            muted=style("muted"),
-            warning=style("warning"),
-            note=style("note"),
-            highlight=style("highlight"),
-            promo=style("promo"),
-            code=style("code"),
-            rule=style("rule"),
-        )
+    def _make_palette(self) -> Palette:
+        # Each of the palette's styles is the component class of the same name.
+        names = (entry.name for entry in fields(Palette))
+        return Palette(**{name: component_style(self, f"reader-view--{name}") for name in names})
 
     def notify_style_update(self) -> None:
         # A theme change (or focus restyle) may change the palette: draw again with the new one.
@@ -188,6 +205,9 @@ class ReaderView(PartView, can_focus=True):
         if index == HEAD:
             return self._render_head(stored, palette)
         article = stored.article
+        if index >= self.section_count:
+            tail = links_section(self.links, palette.muted, palette.rule)
+            return self._lines(tail) if tail is not None else []
         highlight = self.highlighted[1] if self.highlighted and self.highlighted[0] == index else ""
         return self._lines(
             draw.section(
@@ -197,6 +217,8 @@ class ReaderView(PartView, can_focus=True):
                 palette,
                 flagged=self._flagged,
                 highlight=highlight,
+                links=self.links,
+                pictures=self.pictures,
             )
         )
 
@@ -211,6 +233,14 @@ class ReaderView(PartView, can_focus=True):
             height=self.scrollable_content_region.height,
         )
         return lines
+
+    def redraw_sections(self, indexes: list[int]) -> None:
+        """Draw these sections again (a picture came, `I`); what is read stays in place."""
+        top, before = round(self.scroll_y), self._starts
+        for index in indexes:
+            self._refresh_part(index)
+        if shift := shift_above(before, self._starts, top):
+            self.scroll_to(y=top + shift, animate=False, immediate=True, force=True)
 
     def toggle_head(self) -> None:
         """`c`: the notes and contents in full, or folded again."""
@@ -310,6 +340,10 @@ class ReaderView(PartView, can_focus=True):
             self.post_message(self.EndReached())
         else:
             self.scroll_page_down(animate=False)
+
+    def action_open_numbered_link(self, number: int) -> None:
+        """A click on a link's words (their style's `@click`)."""
+        self.post_message(self.LinkChosen(number))
 
     def on_click(self, event: events.Click) -> None:
         """A click on an outline entry jumps to its section."""
