@@ -36,9 +36,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.lookup import open_store
-    from reader.store import StoreError
-
     if args.command == "config":
         # The config file is not in the store: don't create a data folder to print a path.
         from reader.cli.config import config
@@ -53,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         done = search_quickly(args)
         if done is not None:
             return done
+    from reader.cli.lookup import open_store
+    from reader.store import StoreError
+
     store = open_store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.command is None:
