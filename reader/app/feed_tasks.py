@@ -151,13 +151,7 @@ class FeedTasks:
 
     def open_link(self, item: ListItem | None) -> None:
         if (link := self.link(item)) is not None:
-            import webbrowser
-
-            # Only http(s) gets here, and it goes to the browser module, never to a shell; in
-            # a thread, as a browser can take its time to start.
-            self.screen.app.run_worker(
-                lambda: webbrowser.open(link, new=2), thread=True, group="browser"
-            )
+            open_in_browser(self.screen.app, link)
             self.notify(f"Opening {link}", timeout=3)
 
     def copy_link(self, item: ListItem | None) -> None:
@@ -212,6 +206,14 @@ class FeedTasks:
             f"failed {len(report.errors)}.",
             timeout=4,
         )
+
+
+def open_in_browser(app: App[Any], url: str) -> None:
+    """Open a checked address (http, https or mailto only get here) with Python's browser
+    module, never a shell; in a thread, as a browser can take its time to start."""
+    import webbrowser
+
+    app.run_worker(lambda: webbrowser.open(url, new=2), thread=True, group="browser")
 
 
 def sync_status_line(statuses: list[AccountProgress], today: datetime | None = None) -> str:

@@ -13,7 +13,7 @@ import subprocess
 import time
 from typing import TYPE_CHECKING, Any, Protocol
 
-from reader.app.feed_tasks import FeedTasks
+from reader.app.feed_tasks import FeedTasks, open_in_browser
 from reader.app.widgets.article_links import NumberedLink, enclosure_label
 from reader.app.widgets.reader_view import ReaderView
 from reader.config import Config
@@ -48,8 +48,8 @@ class MediaTasks:
         self.screen = screen
 
     def notify(self, message: str, **kwargs: object) -> None:
-        # Addresses are article text: a notification is never parsed as markup.
-        self.screen.notify(message, markup=False, **kwargs)
+        # Addresses are article text: the app never parses a notice as markup.
+        self.screen.notify(message, **kwargs)
 
     # -- links ------------------------------------------------------------------------------
 
@@ -86,11 +86,7 @@ class MediaTasks:
                 severity="warning", timeout=4,
             )
             return
-        import webbrowser
-
-        self.screen.app.run_worker(
-            lambda: webbrowser.open(target, new=2), thread=True, group="browser"
-        )
+        open_in_browser(self.screen.app, target)
         self.notify(f"Opening [{link.number}] {target}", timeout=3)
 
     # -- media files ------------------------------------------------------------------------
@@ -124,11 +120,7 @@ class MediaTasks:
             return
         player = list(self.screen.config.player)
         if not player:
-            import webbrowser
-
-            self.screen.app.run_worker(
-                lambda: webbrowser.open(target, new=2), thread=True, group="browser"
-            )
+            open_in_browser(self.screen.app, target)
             self.notify(f"Opening {enclosure_label(enclosure)} in the browser", timeout=3)
             return
         program = shutil.which(player[0])
