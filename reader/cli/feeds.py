@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from reader.cli.errors import EXIT_ERROR, EXIT_OK, CLIError
 from reader.cli.lookup import get_article
-from reader.cli.output import print_json, write_output
+from reader.cli.output import print_json, progress_bar, write_output
 from reader.ingest import IngestError
 from reader.models import Feed
 from reader.sanitize import clean_line
-from reader.sources.refresh import FeedOutcome, apply_fetch, fetch_feed, refresh_feeds
+from reader.sources.refresh import apply_fetch, fetch_feed, refresh_feeds
 from reader.store import Store
 
 
@@ -97,38 +97,15 @@ def feed_export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_printer() -> tuple[Callable[[int, int, FeedOutcome], None], Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal, else nothing (the summary follows)."""
-    if not sys.stderr.isatty():
-        return (lambda done, total, outcome: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    # Redrawn on each finished feed rather than by rich's timer thread: with no thread
-    # running, the refresh may fork its parse workers (reader.sources.import_pool.worker_pool).
-    progress = Progress(
-        TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
-        console=Console(stderr=True), transient=True, auto_refresh=False,
-    )
-    task = progress.add_task("feeds", total=None)
-    progress.start()
-
-    def update(done: int, total: int, outcome: FeedOutcome) -> None:
-        progress.update(task, completed=done, total=total, refresh=True)
-
-    return update, progress.stop
-
-
 def refresh(store: Store, args: argparse.Namespace) -> int:
     feeds = store.feeds()
     if not feeds:
         print("no feeds yet: subscribe with `reader feed add URL`")
         return EXIT_OK
-    update, stop = _progress_printer()
-    try:
-        outcomes = refresh_feeds(store, feeds, progress=update)
-    finally:
-        stop()
+    with progress_bar("refreshing") as progress:
+        outcomes = refresh_feeds(
+            store, feeds, progress=lambda done, total, _: progress(done, total, "")
+        )
     outcomes.sort(key=lambda outcome: outcome.feed.id)
     if args.json:
         print_json([

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.errors import EXIT_ERROR, EXIT_OK, CLIError
-from reader.cli.output import print_json
+from reader.cli.output import print_json, progress_bar
 from reader.paths import data_dir
 from reader.sanitize import clean_line
 from reader.store import Store
@@ -112,25 +112,6 @@ def account(store: Store, args: argparse.Namespace) -> int:
     return ACCOUNT_COMMANDS[args.account_command](store, args)
 
 
-def _progress_printer() -> tuple[Callable[[str, str, int, int], None], Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal, else nothing."""
-    if not sys.stderr.isatty():
-        return (lambda *_: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        console=Console(stderr=True), transient=True)
-    task = progress.add_task("syncing", total=None)
-    progress.start()
-
-    def update(name: str, step: str, done: int, total: int) -> None:
-        progress.update(task, description=f"{clean_line(name)}: {step}", completed=done,
-                        total=total or None)
-
-    return update, progress.stop
-
-
 def sync(store: Store, args: argparse.Namespace) -> int:
     from reader.sources.sync.accounts import AccountError, load_accounts
     from reader.sources.sync.engine import sync_accounts
@@ -144,12 +125,14 @@ def sync(store: Store, args: argparse.Namespace) -> int:
             return EXIT_OK
     except AccountError as error:
         raise CLIError(str(error)) from None
-    update, stop = _progress_printer()
-    try:
-        results = sync_accounts(store, folder, progress=update, first_days=args.first_days,
-                                names=[args.account] if args.account else None)
-    finally:
-        stop()
+    with progress_bar("syncing") as progress:
+        results = sync_accounts(
+            store, folder, first_days=args.first_days,
+            names=[args.account] if args.account else None,
+            progress=lambda name, step, done, total: progress(
+                done, total, f"{clean_line(name)}: {step}"
+            ),
+        )
     if args.json:
         print_json([result.as_json() for result in results])
     for result in results:
