@@ -94,10 +94,6 @@ class SyncStateQueries:
                 " VALUES (?, ?, ?, ?, ?)", ((account, *feed) for feed in feeds),
             )
 
-    def sync_feed_count(self, account: str) -> int:
-        row = self._conn.execute("SELECT count(*) FROM sync_feeds WHERE account = ?", (account,))
-        return row.fetchone()[0]
-
     def sync_known_items(self, account: str) -> set[str]:
         rows = self._conn.execute("SELECT item_id FROM sync_items WHERE account = ?", (account,))
         return {row[0] for row in rows}

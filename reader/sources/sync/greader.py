@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from reader.sources.sync.http import Http, Response
 from reader.sources.sync.model import (
@@ -250,7 +250,3 @@ def _seconds(value: object) -> datetime | None:
         return datetime.fromtimestamp(seconds, UTC) if 0 < seconds < 2**33 else None
     except (TypeError, ValueError, OverflowError, OSError):
         return None
-
-
-def feed_stream(url: str) -> str:
-    return "feed/" + quote(url, safe="")
